@@ -1,0 +1,325 @@
+package org.netcompare.engine.linalg;
+
+import java.util.Arrays;
+
+/**
+ * Householder QR of an m x n matrix, {@code A = Q R} or, with column pivoting, {@code A P = Q R}:
+ * Golub and Van Loan, 4th ed., sections 5.2.2 (Householder QR), 5.2.3 (block Householder QR,
+ * compact WY form) and 5.4.2 (QR with column pivoting, with LAPACK {@code dgeqp3}'s safeguarded
+ * norm downdating).
+ *
+ * <p>Without pivoting, columns are factored in panels of {@code blockSize}; each finished panel
+ * reaches the trailing columns as one {@link BlockReflector}, so most of the work is matrix
+ * products. With pivoting every step must see the updated column norms, so reflectors are
+ * applied one at a time (BLAS-2 speed, as LAPACK's {@code dgeqpf}).
+ *
+ * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
+ * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
+ * without forming Q. Workspaces are kept between calls of {@link #decompose}.
+ */
+public final class Qr {
+
+    private static final int DEFAULT_BLOCK_SIZE = 32;
+    private static final double EPS = Math.ulp(1.0);
+    /** LAPACK's {@code tol3z}: below this relative remainder a downdated norm is recomputed. */
+    private static final double NORM_RECOMPUTE = Math.sqrt(EPS);
+
+    private final boolean pivoting;
+    private final int blockSize;
+    private int m;
+    private int n;
+    /** Row-major m x n: R on and above the diagonal, the tail of reflector j below (j, j). */
+    private double[] factors = new double[0];
+    private double[] tau = new double[0];
+    private int[] pivots = new int[0];
+    /** Downdated column norms ({@code vn1}) and the norms they were last recomputed at. */
+    private double[] norms = new double[0];
+    private double[] recomputedNorms = new double[0];
+    private BlockReflector reflector = new BlockReflector(0, 0);
+    private boolean decomposed;
+
+    /** @param pivoting whether to pivot columns (needed for {@link #rank()}) */
+    public Qr(boolean pivoting) {
+        this(pivoting, DEFAULT_BLOCK_SIZE);
+    }
+
+    /** @param blockSize reflectors per panel (tests use small panels to cross block edges) */
+    Qr(boolean pivoting, int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be positive, got " + blockSize);
+        }
+        this.pivoting = pivoting;
+        this.blockSize = blockSize;
+    }
+
+    /**
+     * Factors {@code a} (m x n, any shape; not modified).
+     *
+     * @throws IllegalArgumentException if an entry is NaN or infinite
+     */
+    public Qr decompose(Matrix a) {
+        decomposed = false;
+        m = a.rows();
+        n = a.cols();
+        double[] data = a.data();
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                throw new IllegalArgumentException("cannot factor a matrix with entry " + data[i]
+                        + " at (" + i / n + ", " + i % n + ")");
+            }
+        }
+        reserve();
+        System.arraycopy(data, 0, factors, 0, m * n);
+        for (int j = 0; j < n; j++) {
+            pivots[j] = j;
+        }
+        if (pivoting) {
+            factorPivoted();
+        } else {
+            factorBlocked();
+        }
+        decomposed = true;
+        return this;
+    }
+
+    private void reserve() {
+        int size = Math.multiplyExact(m, n);
+        if (factors.length < size) {
+            factors = new double[size];
+        }
+        if (tau.length < Math.min(m, n)) {
+            tau = new double[Math.min(m, n)];
+        }
+        if (pivots.length < n) {
+            pivots = new int[n];
+            norms = new double[n];
+            recomputedNorms = new double[n];
+        }
+        int reflectors = Math.min(blockSize, Math.max(1, Math.min(m, n)));
+        if (!reflector.fits(m, reflectors)) {
+            reflector = new BlockReflector(m, reflectors);
+        }
+    }
+
+    /** GVL algorithm 5.2.2 on panels, with the panel's block reflector applied to the rest. */
+    private void factorBlocked() {
+        int steps = Math.min(m, n);
+        for (int first = 0; first < steps; first += blockSize) {
+            int count = Math.min(blockSize, steps - first);
+            int panelEnd = first + count;
+            for (int j = first; j < panelEnd; j++) {
+                tau[j] = Householder.generate(factors, j * n + j, m - j, n);
+                applyToColumns(j, 1, j + 1, panelEnd);
+            }
+            applyToColumns(first, count, panelEnd, n);
+        }
+    }
+
+    /**
+     * GVL algorithm 5.4.1: at step j bring the column of largest remaining norm to position j.
+     * Norms are downdated as {@code dlaqp2} does, recomputed when cancellation has eaten more
+     * than half the digits.
+     */
+    private void factorPivoted() {
+        for (int j = 0; j < n; j++) {
+            norms[j] = Householder.norm(factors, j, m, n);
+            recomputedNorms[j] = norms[j];
+        }
+        int steps = Math.min(m, n);
+        for (int j = 0; j < steps; j++) {
+            int best = j;
+            for (int l = j + 1; l < n; l++) {
+                if (norms[l] > norms[best]) {
+                    best = l;
+                }
+            }
+            if (best != j) {
+                swapColumns(j, best);
+                norms[best] = norms[j];
+                recomputedNorms[best] = recomputedNorms[j];
+            }
+            tau[j] = Householder.generate(factors, j * n + j, m - j, n);
+            applyToColumns(j, 1, j + 1, n);
+            downdateNorms(j);
+        }
+    }
+
+    private void swapColumns(int i, int j) {
+        for (int r = 0; r < m; r++) {
+            int row = r * n;
+            double held = factors[row + i];
+            factors[row + i] = factors[row + j];
+            factors[row + j] = held;
+        }
+        int held = pivots[i];
+        pivots[i] = pivots[j];
+        pivots[j] = held;
+    }
+
+    /** Removes row j's entry from the remaining column norms ({@code dlaqp2}). */
+    private void downdateNorms(int j) {
+        for (int l = j + 1; l < n; l++) {
+            if (norms[l] == 0) {
+                continue;
+            }
+            double ratio = Math.abs(factors[j * n + l]) / norms[l];
+            double remaining = Math.max(0, (1 - ratio) * (1 + ratio));
+            double sinceRecompute = norms[l] / recomputedNorms[l];
+            if (remaining * sinceRecompute * sinceRecompute <= NORM_RECOMPUTE) {
+                norms[l] = j + 1 < m ? Householder.norm(factors, (j + 1) * n + l, m - j - 1, n) : 0;
+                recomputedNorms[l] = norms[l];
+            } else {
+                norms[l] *= Math.sqrt(remaining);
+            }
+        }
+    }
+
+    /** Applies H^T for reflectors [first, first + count) to columns [from, to), rows first.. */
+    private void applyToColumns(int first, int count, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        reflector.load(factors, first * n + first, n, m - first, count, tau, first);
+        reflector.apply(true, factors, first * n + from, n, to - from);
+    }
+
+    /** The upper triangular (or trapezoidal) min(m, n) x n factor R. */
+    public Matrix getR() {
+        return getR(null);
+    }
+
+    /** Fills {@code out} (min(m, n) x n, or null to allocate) with R and returns it. */
+    public Matrix getR(Matrix out) {
+        requireDecomposed();
+        int k = Math.min(m, n);
+        Matrix r = output(out, k, n, "R");
+        double[] d = r.data();
+        Arrays.fill(d, 0);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(factors, i * n + i, d, i * n + i, n - i);
+        }
+        return r;
+    }
+
+    /** Q with orthonormal columns: m x min(m, n) when {@code thin}, else the full m x m. */
+    public Matrix getQ(boolean thin) {
+        return getQ(null, thin);
+    }
+
+    /**
+     * Fills {@code out} (or a new matrix when null) with Q, accumulated backwards from the
+     * identity one block of reflectors at a time ({@code dorgqr}): block b only touches rows and
+     * columns from its first reflector on, the rest still being the identity's.
+     */
+    public Matrix getQ(Matrix out, boolean thin) {
+        requireDecomposed();
+        int cols = thin ? Math.min(m, n) : m;
+        Matrix q = output(out, m, cols, "Q");
+        double[] d = q.data();
+        Arrays.fill(d, 0);
+        for (int i = 0; i < cols; i++) {
+            d[i * cols + i] = 1;
+        }
+        int steps = Math.min(m, n);
+        for (int first = lastBlockStart(steps); first >= 0; first -= blockSize) {
+            if (first < cols) {
+                int count = Math.min(blockSize, steps - first);
+                reflector.load(factors, first * n + first, n, m - first, count, tau, first);
+                reflector.apply(false, d, first * cols + first, cols, cols - first);
+            }
+        }
+        return q;
+    }
+
+    /** Overwrites {@code b} (m x p) with {@code Q b}, Q the full m x m factor. */
+    public void applyQ(Matrix b) {
+        requireRows(b);
+        int steps = Math.min(m, n);
+        int p = b.cols();
+        for (int first = lastBlockStart(steps); first >= 0; first -= blockSize) {
+            int count = Math.min(blockSize, steps - first);
+            reflector.load(factors, first * n + first, n, m - first, count, tau, first);
+            reflector.apply(false, b.data(), first * p, p, p);
+        }
+    }
+
+    /** Overwrites {@code b} (m x p) with {@code Q^T b}. */
+    public void applyQTranspose(Matrix b) {
+        requireRows(b);
+        int steps = Math.min(m, n);
+        int p = b.cols();
+        for (int first = 0; first < steps; first += blockSize) {
+            int count = Math.min(blockSize, steps - first);
+            reflector.load(factors, first * n + first, n, m - first, count, tau, first);
+            reflector.apply(true, b.data(), first * p, p, p);
+        }
+    }
+
+    /**
+     * Column permutation: column j of {@code A P} is column {@code getPivots()[j]} of A (the
+     * identity without pivoting).
+     */
+    public int[] getPivots() {
+        requireDecomposed();
+        return Arrays.copyOf(pivots, n);
+    }
+
+    /** Numerical rank at {@link #defaultTolerance()}. */
+    public int rank() {
+        return rank(defaultTolerance());
+    }
+
+    /**
+     * Number of diagonal entries of R larger than {@code tolerance} in magnitude; with pivoting
+     * they do not increase, so this is the size of the well-conditioned leading block R11.
+     *
+     * @throws IllegalStateException without pivoting, where the diagonal reveals no rank
+     */
+    public int rank(double tolerance) {
+        requireDecomposed();
+        if (!pivoting) {
+            throw new IllegalStateException("rank needs a QR with column pivoting");
+        }
+        int k = Math.min(m, n);
+        int rank = 0;
+        while (rank < k && Math.abs(factors[rank * n + rank]) > tolerance) {
+            rank++;
+        }
+        return rank;
+    }
+
+    /** {@code max(m, n) * eps * |r_11|}, the tolerance of LAPACK's and NumPy's rank decisions. */
+    public double defaultTolerance() {
+        requireDecomposed();
+        return Math.min(m, n) == 0 ? 0 : Math.max(m, n) * EPS * Math.abs(factors[0]);
+    }
+
+    private int lastBlockStart(int steps) {
+        return steps == 0 ? -1 : (steps - 1) / blockSize * blockSize;
+    }
+
+    private void requireDecomposed() {
+        if (!decomposed) {
+            throw new IllegalStateException("call decompose first");
+        }
+    }
+
+    private void requireRows(Matrix b) {
+        requireDecomposed();
+        if (b.rows() != m) {
+            throw new IllegalArgumentException("Q is " + m + " x " + m + ", cannot apply it to a "
+                    + b.rows() + " x " + b.cols() + " matrix");
+        }
+    }
+
+    private static Matrix output(Matrix out, int rows, int cols, String name) {
+        if (out == null) {
+            return Matrix.zeros(rows, cols);
+        }
+        if (out.rows() != rows || out.cols() != cols) {
+            throw new IllegalArgumentException(name + " is " + rows + " x " + cols + ", output is "
+                    + out.rows() + " x " + out.cols());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,197 @@
+package org.netcompare.engine.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class QrTest {
+
+    private static final double EPS = Math.ulp(1.0);
+
+    /**
+     * Every standard case, pivoting on and off, with the default panel and with panels of 3 so
+     * that small matrices also cross panel edges; plus sizes that span several default panels.
+     */
+    static Stream<Arguments> cases() {
+        List<TestMatrices.Case> matrices = new ArrayList<>(TestMatrices.standardCases());
+        Random random = new Random(5);
+        matrices.add(TestMatrices.random("tall 150x70", 150, 70, random));
+        matrices.add(TestMatrices.random("wide 70x150", 70, 150, random));
+        matrices.add(TestMatrices.random("square 97x97", 97, 97, random));
+        List<Arguments> out = new ArrayList<>();
+        for (TestMatrices.Case c : matrices) {
+            for (boolean pivoting : new boolean[] {false, true}) {
+                for (int block : new int[] {32, 3}) {
+                    out.add(Arguments.of(c, pivoting, block));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Arguments> pivotedCases() {
+        return cases().filter(arguments -> (Boolean) arguments.get()[1]);
+    }
+
+    /**
+     * Householder QR is backward stable: ||A P - Q R|| and ||Q^T Q - I|| are a small multiple of
+     * eps times the dimension (Golub and Van Loan, 4th ed., section 5.2.4); we allow
+     * max(m, n) * eps, measured entry-wise against ||A||_F.
+     */
+    @ParameterizedTest(name = "{0}, pivoting {1}, block {2}")
+    @MethodSource("cases")
+    void factorsReproduceTheMatrixAndQIsOrthogonal(TestMatrices.Case c, boolean pivoting,
+            int block) {
+        Matrix a = c.matrix();
+        int m = a.rows();
+        int n = a.cols();
+        double tolerance = Math.max(1, Math.max(m, n)) * EPS;
+        Qr qr = new Qr(pivoting, block).decompose(a);
+        Matrix q = qr.getQ(true);
+        Matrix r = qr.getR();
+        Matrix ap = permuteColumns(a, qr.getPivots());
+        assertEquals(Math.min(m, n), q.cols());
+        assertTrue(TestMatrices.relativeDifference(ap, q.times(r)) <= tolerance,
+                () -> "A P - Q R: " + TestMatrices.relativeDifference(ap, q.times(r)));
+        assertTrue(TestMatrices.orthogonalityError(q) <= tolerance,
+                () -> "thin Q^T Q - I: " + TestMatrices.orthogonalityError(q));
+        Matrix full = qr.getQ(false);
+        assertTrue(TestMatrices.orthogonalityError(full) <= tolerance,
+                () -> "full Q^T Q - I: " + TestMatrices.orthogonalityError(full));
+        // Q^T A P from the full Q must vanish below the diagonal: R really is triangular.
+        Matrix qtap = full.transpose().times(ap);
+        double scale = Math.max(a.frobeniusNorm(), Double.MIN_NORMAL);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < Math.min(i, n); j++) {
+                assertEquals(0, qtap.get(i, j) / scale, tolerance, "(Q^T A P)(" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, pivoting {1}, block {2}")
+    @MethodSource("cases")
+    void applyingQEqualsMultiplyingByTheFormedQ(TestMatrices.Case c, boolean pivoting, int block) {
+        Matrix a = c.matrix();
+        Qr qr = new Qr(pivoting, block).decompose(a);
+        Matrix full = qr.getQ(false);
+        Random random = new Random(11);
+        Matrix b = TestMatrices.random("b", a.rows(), 3, random).matrix();
+        double tolerance = Math.max(1, a.rows()) * EPS;
+        Matrix qb = b.copy();
+        qr.applyQ(qb);
+        assertTrue(TestMatrices.relativeDifference(full.times(b), qb) <= tolerance);
+        Matrix qtb = b.copy();
+        qr.applyQTranspose(qtb);
+        assertTrue(TestMatrices.relativeDifference(full.transpose().times(b), qtb) <= tolerance);
+    }
+
+    /**
+     * With pivoting |r_jj| cannot grow: r_(j+1)(j+1) is the norm of a column that was at most
+     * |r_jj| one step earlier. Norms are tracked by downdating, whose estimates LAPACK keeps
+     * within a relative sqrt(eps) before recomputing; that is the slack allowed.
+     */
+    @ParameterizedTest(name = "{0}, block {2}")
+    @MethodSource("pivotedCases")
+    void pivotedDiagonalDoesNotIncreaseAndRevealsThePlantedRank(TestMatrices.Case c,
+            boolean pivoting, int block) {
+        Matrix a = c.matrix();
+        Qr qr = new Qr(true, block).decompose(a);
+        Matrix r = qr.getR();
+        for (int j = 1; j < r.rows(); j++) {
+            double previous = Math.abs(r.get(j - 1, j - 1));
+            assertTrue(Math.abs(r.get(j, j)) <= previous * (1 + Math.sqrt(EPS)),
+                    "|r_jj| increased at " + j);
+        }
+        int expected = Math.min(a.rows(), a.cols());
+        if (c.singularValues() != null) {
+            expected = 0;
+            for (double s : c.singularValues()) {
+                expected += s > 0 ? 1 : 0;
+            }
+        }
+        assertEquals(expected, qr.rank());
+    }
+
+    @Test
+    void reflectorSignsFollowLapack() {
+        // alpha = 3 > 0, so beta = -5: R = [-5], Q = -[0.6; 0.8].
+        Qr qr = new Qr(false).decompose(Matrix.of(new double[][] {{3}, {4}}));
+        assertEquals(-5, qr.getR().get(0, 0), 1e-15);
+        assertArrayEquals(new double[] {-0.6, -0.8}, qr.getQ(true).column(0), 1e-15);
+    }
+
+    @Test
+    void pivotingTakesColumnsInOrderOfNorm() {
+        Qr qr = new Qr(true).decompose(Matrix.diagonal(1, 3, 2));
+        assertArrayEquals(new int[] {1, 2, 0}, qr.getPivots());
+        Matrix r = qr.getR();
+        assertArrayEquals(new double[] {3, 2, 1},
+                new double[] {Math.abs(r.get(0, 0)), Math.abs(r.get(1, 1)), Math.abs(r.get(2, 2))},
+                1e-15);
+        assertEquals(1, qr.rank(2.5));
+        // max(m, n) * eps * |r_11| = 3 * eps * 3
+        assertEquals(9 * EPS, qr.defaultTolerance(), 1e-30);
+    }
+
+    @Test
+    void unpivotedQrKeepsColumnOrder() {
+        Matrix a = TestMatrices.random("a", 6, 4, new Random(3)).matrix();
+        assertArrayEquals(new int[] {0, 1, 2, 3}, new Qr(false).decompose(a).getPivots());
+    }
+
+    @Test
+    void reusedInstanceGivesTheSameFactorsAsAFreshOne() {
+        Random random = new Random(9);
+        Matrix big = TestMatrices.random("big", 50, 40, random).matrix();
+        Matrix small = TestMatrices.random("small", 7, 5, random).matrix();
+        Qr reused = new Qr(true).decompose(big).decompose(small);
+        Qr fresh = new Qr(true).decompose(small);
+        assertArrayEquals(fresh.getR().data(), reused.getR().data(), 0);
+        assertArrayEquals(fresh.getQ(false).data(), reused.getQ(false).data(), 0);
+        assertArrayEquals(fresh.getPivots(), reused.getPivots());
+    }
+
+    @Test
+    void outputMatricesAreFilled() {
+        Matrix a = TestMatrices.random("a", 5, 3, new Random(4)).matrix();
+        Qr qr = new Qr(false).decompose(a);
+        Matrix q = Matrix.zeros(5, 3);
+        Matrix r = Matrix.zeros(3, 3);
+        assertTrue(q == qr.getQ(q, true));
+        assertTrue(r == qr.getR(r));
+        assertArrayEquals(qr.getQ(true).data(), q.data(), 0);
+        assertThrows(IllegalArgumentException.class, () -> qr.getQ(Matrix.zeros(5, 5), true));
+    }
+
+    @Test
+    void badInputIsRejected() {
+        Matrix a = Matrix.of(new double[][] {{1, 2}, {3, Double.NaN}});
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Qr(false).decompose(a));
+        assertTrue(e.getMessage().contains("(1, 1)"), e.getMessage());
+        Qr qr = new Qr(false).decompose(Matrix.identity(3));
+        assertThrows(IllegalArgumentException.class, () -> qr.applyQ(Matrix.zeros(2, 1)));
+        assertThrows(IllegalStateException.class, qr::rank);
+        assertThrows(IllegalStateException.class, () -> new Qr(true).getR());
+    }
+
+    private static Matrix permuteColumns(Matrix a, int[] pivots) {
+        Matrix out = Matrix.zeros(a.rows(), a.cols());
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                out.set(i, j, a.get(i, pivots[j]));
+            }
+        }
+        return out;
+    }
+}
