@@ -91,11 +91,7 @@ public final class Npy {
 
     private static void write(Path file, DType type, int[] shape, Object data, int offset)
             throws IOException {
-        long[] sizes = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            sizes[i] = shape[i];
-        }
-        byte[] header = NpyHeader.encode(type, sizes);
+        byte[] header = NpyHeader.encode(type, shape);
         int count = (int) NdArray.elementCount(shape);
         try (PendingFile pending = PendingFile.create(file)) {
             writeTo(pending.channel(), header, type, data, offset, count);
