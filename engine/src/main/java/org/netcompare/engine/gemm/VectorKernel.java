@@ -1,0 +1,107 @@
+package org.netcompare.engine.gemm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Micro-kernel on the incubator Vector API: a 6 x (2 vectors) tile of C held in 12 vector
+ * accumulators, each step one fused multiply-add of a broadcast A element with two B vectors
+ * (the BLIS micro-kernel shape, Van Zee and van de Geijn 2015, section 3; with 16 float lanes
+ * the tile is 6 x 32 and uses 12 of the 32 AVX-512 registers for C).
+ *
+ * <p>Only loaded after {@link Sgemm} has seen the {@code jdk.incubator.vector} module in the boot
+ * layer; the accumulators are separate locals because C2 keeps locals, not array elements, in
+ * registers.
+ */
+final class VectorKernel implements MicroKernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int MR = 6;
+    private static final int NR = 2 * LANES;
+
+    /** Lanes of the preferred float vector of this machine (16 with AVX-512, 8 with AVX2). */
+    static int lanes() {
+        return LANES;
+    }
+
+    /** Width of the preferred vector in bits. */
+    static int bits() {
+        return SPECIES.vectorBitSize();
+    }
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public void multiply(int kc, float[] a, int aIndex, float[] b, int bIndex, float alpha,
+            float beta, float[] c, int cIndex, int ldc) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES);
+        FloatVector c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES);
+        FloatVector c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES);
+        FloatVector c31 = FloatVector.zero(SPECIES);
+        FloatVector c40 = FloatVector.zero(SPECIES);
+        FloatVector c41 = FloatVector.zero(SPECIES);
+        FloatVector c50 = FloatVector.zero(SPECIES);
+        FloatVector c51 = FloatVector.zero(SPECIES);
+        int ai = aIndex;
+        int bi = bIndex;
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, a[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, a[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        update(c00, alpha, beta, c, cIndex);
+        update(c01, alpha, beta, c, cIndex + LANES);
+        update(c10, alpha, beta, c, cIndex + ldc);
+        update(c11, alpha, beta, c, cIndex + ldc + LANES);
+        update(c20, alpha, beta, c, cIndex + 2 * ldc);
+        update(c21, alpha, beta, c, cIndex + 2 * ldc + LANES);
+        update(c30, alpha, beta, c, cIndex + 3 * ldc);
+        update(c31, alpha, beta, c, cIndex + 3 * ldc + LANES);
+        update(c40, alpha, beta, c, cIndex + 4 * ldc);
+        update(c41, alpha, beta, c, cIndex + 4 * ldc + LANES);
+        update(c50, alpha, beta, c, cIndex + 5 * ldc);
+        update(c51, alpha, beta, c, cIndex + 5 * ldc + LANES);
+    }
+
+    /** {@link TileUpdate#store} on LANES elements at once, with the same roundings. */
+    private static void update(FloatVector sum, float alpha, float beta, float[] c, int index) {
+        FloatVector scaled = sum.mul(alpha);
+        if (beta == 0) {
+            scaled.intoArray(c, index);
+        } else if (beta == 1) {
+            FloatVector.fromArray(SPECIES, c, index).add(scaled).intoArray(c, index);
+        } else {
+            FloatVector.fromArray(SPECIES, c, index).mul(beta).add(scaled).intoArray(c, index);
+        }
+    }
+}

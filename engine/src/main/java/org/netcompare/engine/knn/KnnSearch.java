@@ -1,0 +1,152 @@
+package org.netcompare.engine.knn;
+
+import org.netcompare.engine.gemm.Sgemm;
+import org.netcompare.engine.parallel.Parallelism;
+import org.netcompare.engine.tensor.Tensor;
+
+/**
+ * Exact k-nearest-neighbour search under the Euclidean distance, the neighbourhood graphs that
+ * nearest-neighbour topology (METHODS.md section 4) compares.
+ *
+ * <p>"Nearest" is defined by the float64 squared distance {@code sum_c (x_c - y_c)^2} of the
+ * float32 points, with equal distances broken by lower index; the result equals exhaustive search
+ * under that order, at GEMM speed:
+ * <ol>
+ * <li>Both point sets are shifted by the base points' mean and scaled by a power of two
+ * ({@code ScreeningCopy}), which leaves the order unchanged and removes the common offset that
+ * makes the expansion cancel.</li>
+ * <li>Row tiles of queries meet all base points in one float32 {@link Sgemm} call each, giving
+ * the screening value {@code |q|^2 + |b|^2 - 2 q.b} of every pair.</li>
+ * <li>That value is within a proven error bound E(q, b) of the float64 distance
+ * ({@code ScreeningBound}, from the float32 dot-product error and the rounding of the copy).
+ * With T the k-th smallest upper bound {@code value + E} in the row, at least k points lie
+ * within T, so every true neighbour, ties included, has lower bound {@code value - E <= T}.
+ * Exactly those candidates are re-ranked by their float64 distance; nothing else can be among
+ * the k nearest, hence the result is exact, not approximate. Points whose float32 separation is
+ * lost to cancellation simply all become candidates.</li>
+ * </ol>
+ * Tiles run in parallel ({@link Parallelism}), one tile buffer per worker, sized so that all the
+ * search allocates stays within the memory budget; the budget is checked before allocating.
+ */
+public final class KnnSearch {
+
+    private final long memoryBudget;
+
+    private KnnSearch(long memoryBudget) {
+        this.memoryBudget = memoryBudget;
+    }
+
+    /** Euclidean search allowed half of the JVM's maximum heap. */
+    public static KnnSearch euclidean() {
+        return new KnnSearch(Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /**
+     * The same search allowed at most {@code bytes} of working memory: the screening copies of
+     * the points, the result, and the tiles of screening values (the callers' tensors are not
+     * counted). A smaller budget means smaller tiles, never a different result.
+     */
+    public KnnSearch withMemoryBudget(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memory budget must be positive, got " + bytes);
+        }
+        return new KnnSearch(bytes);
+    }
+
+    /** Working memory the search may allocate, in bytes. */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
+    /**
+     * The k nearest other points of each point.
+     *
+     * @param points {@code [n, d]}, finite
+     * @param k      neighbours per point, {@code 0 <= k < n}
+     * @return a graph of n rows; a point is never its own neighbour, though a duplicate of it is
+     */
+    public KnnGraph selfGraph(Tensor points, int k) {
+        PointSet set = PointSet.of(points, "points");
+        checkK(k);
+        if (k > 0 && k >= set.rows()) {
+            throw new IllegalArgumentException("k = " + k + " but only " + set.rows()
+                    + " points: k must be below the number of points");
+        }
+        return run(set, set, k, true);
+    }
+
+    /**
+     * The k nearest base points of each query.
+     *
+     * @param queries {@code [n, d]}, finite
+     * @param base    {@code [m, d]}, finite
+     * @param k       neighbours per query, {@code 0 <= k <= m}
+     * @return a graph of n rows whose neighbour indices are rows of {@code base}
+     */
+    public KnnGraph search(Tensor queries, Tensor base, int k) {
+        PointSet q = PointSet.of(queries, "queries");
+        PointSet b = PointSet.of(base, "base points");
+        if (q.cols() != b.cols()) {
+            throw new IllegalArgumentException("queries have " + q.cols()
+                    + " features but the base points have " + b.cols());
+        }
+        checkK(k);
+        if (k > b.rows()) {
+            throw new IllegalArgumentException("k = " + k + " but only " + b.rows()
+                    + " base points: k must not exceed the number of base points");
+        }
+        return run(q, b, k, false);
+    }
+
+    private static void checkK(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, got " + k);
+        }
+    }
+
+    private KnnGraph run(PointSet queries, PointSet base, int k, boolean self) {
+        int n = queries.rows();
+        int m = base.rows();
+        int d = base.cols();
+        long entries = (long) n * k;
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " points x k = " + k
+                    + " neighbours exceed the 2^31 entries one graph array can hold");
+        }
+        if (entries == 0) {
+            return new KnnGraph(n, k, new int[0], new double[0]);
+        }
+        long copies = ScreeningCopy.bytes(m, d) + (self ? 0 : ScreeningCopy.bytes(n, d));
+        long fixed = copies + entries * (Integer.BYTES + Double.BYTES);
+        TilePlan plan = TilePlan.fit(memoryBudget, fixed, n, m, d, k, Parallelism.threads());
+
+        double[] centre = base.columnMeans();
+        double largest = base.largestNormAround(centre);
+        if (!self) {
+            largest = Math.max(largest, queries.largestNormAround(centre));
+        }
+        double scale = ScreeningCopy.scaleFor(largest);
+        ScreeningCopy baseCopy = new ScreeningCopy(base, centre, scale);
+        ScreeningCopy queryCopy = self ? baseCopy : new ScreeningCopy(queries, centre, scale);
+        ScreeningBound bound = new ScreeningBound(d);
+        int[] indices = new int[(int) entries];
+        double[] distances = new double[(int) entries];
+
+        Parallelism.forEach(plan.workers, worker -> {
+            float[] dots = new float[plan.rowsPerTile * m];
+            RowRanker ranker = new RowRanker(queries, base, queryCopy, baseCopy, bound, self, k);
+            for (int tile = worker; tile < plan.tiles; tile += plan.workers) {
+                int first = tile * plan.rowsPerTile;
+                int rows = Math.min(plan.rowsPerTile, n - first);
+                if (d > 0) {
+                    Sgemm.gemm(false, true, rows, m, d, 1f, queryCopy.values, first * d, d,
+                            baseCopy.values, 0, d, 0f, dots, 0, m);
+                }
+                for (int r = 0; r < rows; r++) {
+                    ranker.rank(first + r, dots, r * m, indices, distances);
+                }
+            }
+        });
+        return new KnnGraph(n, k, indices, distances);
+    }
+}

@@ -1,0 +1,49 @@
+package org.netcompare.engine.knn;
+
+/**
+ * How a search splits its queries into row tiles so that everything it allocates fits a memory
+ * budget: the screening copies, the result arrays, and per worker one tile of float32 screening
+ * values ({@code rowsPerTile x baseRows}) and two neighbour heaps.
+ */
+final class TilePlan {
+
+    final int workers;
+    final int rowsPerTile;
+    final int tiles;
+
+    private TilePlan(int workers, int rowsPerTile, int queryRows) {
+        this.workers = workers;
+        this.rowsPerTile = rowsPerTile;
+        this.tiles = queryRows == 0 ? 0 : (queryRows + rowsPerTile - 1) / rowsPerTile;
+    }
+
+    /**
+     * @param fixedBytes bytes the search holds regardless of tiling (copies and results)
+     * @param threads    workers available
+     * @throws IllegalArgumentException if even one worker with a one-row tile exceeds the budget
+     */
+    static TilePlan fit(long budget, long fixedBytes, int queryRows, int baseRows, int cols, int k,
+            int threads) {
+        long rowBytes = (long) baseRows * Float.BYTES;
+        long workerBytes = 2L * k * (Integer.BYTES + Double.BYTES);
+        long left = budget - fixedBytes;
+        if (left < rowBytes + workerBytes) {
+            throw new IllegalArgumentException("exact kNN of " + queryRows + " queries against "
+                    + baseRows + " points of " + cols + " features with k = " + k
+                    + " needs at least " + mebibytes(fixedBytes + rowBytes + workerBytes)
+                    + " but the memory budget is " + mebibytes(budget));
+        }
+        int workers = (int) Math.max(1, Math.min(Math.min(threads, Math.max(queryRows, 1)),
+                left / (rowBytes + workerBytes)));
+        long perWorker = left / workers - workerBytes;
+        // One tile is one float[]: its rows x baseRows entries must fit an array.
+        long rows = Math.min(perWorker / Math.max(rowBytes, 1),
+                (Integer.MAX_VALUE - 8L) / Math.max(baseRows, 1));
+        long balanced = Math.max(1, ((long) queryRows + workers - 1) / workers);
+        return new TilePlan(workers, (int) Math.max(1, Math.min(rows, balanced)), queryRows);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+}
