@@ -99,7 +99,8 @@ class LeastSquaresTest {
         Matrix a = gaussian(25, 7, random);
         int p = 40;
         Matrix z = gaussian(25, p, random);
-        Matrix e = subtract(z, a.times(solveSquare(a.transpose().times(a), a.transpose().times(z))));
+        Matrix gram = a.transpose().times(a);
+        Matrix e = subtract(z, a.times(solveSquare(gram, a.transpose().times(z))));
         Matrix coefficients = gaussian(7, p, random);
         Matrix b = a.times(coefficients);
         for (int i = 0; i < b.data().length; i++) {
