@@ -1,0 +1,45 @@
+package org.netcompare.analysis.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A subcommand: applies the common options (threads, verbosity), then does its work. Subclasses
+ * implement {@link #run()} and throw {@link InvalidInputException} or an {@code IOException}
+ * for problems the user can fix; {@link Main} turns those into one-line messages.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @Mixin
+    protected CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        common.apply();
+        run();
+        return ExitCode.OK;
+    }
+
+    /** The command's work; returning normally means success. */
+    protected abstract void run() throws Exception;
+
+    /** Where results go when no {@code --out} file is given. */
+    protected PrintWriter stdout() {
+        return spec.commandLine().getOut();
+    }
+
+    /** A diagnostic line on stderr, shown only under {@code --verbose}. */
+    protected void verbose(String line) {
+        if (common.verbose()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
+    }
+}
