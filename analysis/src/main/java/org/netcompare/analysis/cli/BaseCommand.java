@@ -34,6 +34,18 @@ public abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /**
+     * A progress line on stderr for long work: shown on a terminal or under {@code --verbose},
+     * kept out of pipes and logs otherwise.
+     */
+    protected void progress(String line) {
+        if (common.verbose() || System.console() != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
+    }
+
     /** A diagnostic line on stderr, shown only under {@code --verbose}. */
     protected void verbose(String line) {
         if (common.verbose()) {

@@ -1,6 +1,5 @@
 package org.netcompare.analysis.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.netcompare.analysis.data.SampleMatrices;
@@ -54,14 +53,9 @@ final class DimensionCommand extends BaseCommand {
         result.put("features", samples.cols());
         result.put("variance", variance);
         result.put("dimension", pca.dimensionForVariance(variance));
-        putArray(result.putArray("eigenvalues"), pca.eigenvalues());
-        putArray(result.putArray("explained_variance_ratio"), pca.explainedVarianceRatio());
+        JsonOutput.putDoubles(result.putArray("eigenvalues"), pca.eigenvalues());
+        JsonOutput.putDoubles(result.putArray("explained_variance_ratio"),
+                pca.explainedVarianceRatio());
         JsonOutput.write(result, out, stdout());
-    }
-
-    private static void putArray(ArrayNode node, double[] values) {
-        for (double v : values) {
-            node.add(v);
-        }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netcompare", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compare what neural networks learn.",
-        subcommands = {DimensionCommand.class})
+        subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
