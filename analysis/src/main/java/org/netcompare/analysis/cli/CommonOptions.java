@@ -43,13 +43,9 @@ public final class CommonOptions {
         return verbose;
     }
 
-    /** The backend the user asked for: the flag, else the environment, else "auto". */
+    /** The backend named by {@code --backend}, or null to leave the choice to the environment. */
     public String backendPreference() {
-        if (backend != null) {
-            return backend;
-        }
-        String fromEnvironment = System.getenv("NETCOMPARE_BACKEND");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? "auto" : fromEnvironment;
+        return backend;
     }
 
     /** Applies the settings that are process-wide (the thread count). */

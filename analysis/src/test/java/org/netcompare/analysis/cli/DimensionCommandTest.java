@@ -173,6 +173,18 @@ class DimensionCommandTest {
     }
 
     @Test
+    void verboseSaysWhichComputePathsRan() throws IOException {
+        Path input = plantedSamples();
+        CommandRunner run = CommandRunner.run("dimension", input.toString(), "--verbose",
+                "--backend", "cpu", "--threads", "1");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("compute: cpu backend, gemm "
+                + org.netcompare.engine.gemm.Sgemm.implementation() + ", 1 threads"), run.err());
+        CommandRunner quiet = CommandRunner.run("dimension", input.toString());
+        assertEquals("", quiet.err());
+    }
+
+    @Test
     void helpAndVersionSucceed() {
         CommandRunner help = CommandRunner.run("dimension", "--help");
         assertEquals(0, help.status());
