@@ -2,8 +2,8 @@ package org.netcompare.engine.knn;
 
 /**
  * Turns one row of screening dot products into the exact k nearest neighbours of that query:
- * screen with the float32 expansion, keep every base point whose lower bound can still beat the
- * k-th upper bound ({@link ScreeningBound}), and rank those by their float64 distance. One per
+ * screen with the float32 expansion, keep every base point that the screening error
+ * ({@link ScreeningBound}) cannot rule out, and rank those by their float64 distance. One per
  * worker: it owns its two heaps.
  */
 final class RowRanker {
@@ -35,31 +35,29 @@ final class RowRanker {
      * Ranks query {@code q} from its dot products with every base point,
      * {@code dots[at + b] = fl32(c_q . c_b)}, and writes its k neighbours (nearest first) and
      * Euclidean distances into row q of {@code outIndices} / {@code outDistances}.
+     *
+     * <p>With E the largest error bound of the row (its query against the longest base row) and
+     * t the k-th smallest screening value, k points have exact distance at most t + E, so every
+     * true neighbour, ties included, has screening value at most t + 2E: those are re-ranked.
      */
     void rank(int q, float[] dots, int at, int[] outIndices, double[] outDistances) {
         double squaredNorm = queryCopy.squaredNorms[q];
-        double norm = queryCopy.norms[q];
         double[] baseSquaredNorms = baseCopy.squaredNorms;
-        double[] baseNorms = baseCopy.norms;
         int skip = excludeSelf ? q : -1;
 
-        // Upper bounds first: the k-th smallest upper bound caps the k-th exact distance.
         screened.clear();
         for (int b = 0; b < baseCopy.rows; b++) {
             if (b != skip) {
-                double value = squaredNorm + baseSquaredNorms[b] - 2.0 * dots[at + b];
-                screened.offer(value + bound.error(norm, baseNorms[b]), b);
+                screened.offer(squaredNorm + baseSquaredNorms[b] - 2.0 * dots[at + b], b);
             }
         }
-        double cap = screened.largestDistance();
+        double cap = screened.largestDistance()
+                + 2 * bound.error(queryCopy.norms[q], baseCopy.largestNorm);
 
         exact.clear();
         for (int b = 0; b < baseCopy.rows; b++) {
-            if (b != skip) {
-                double value = squaredNorm + baseSquaredNorms[b] - 2.0 * dots[at + b];
-                if (value - bound.error(norm, baseNorms[b]) <= cap) {
-                    exact.offer(queries.squaredDistance(q, base, b), b);
-                }
+            if (b != skip && squaredNorm + baseSquaredNorms[b] - 2.0 * dots[at + b] <= cap) {
+                exact.offer(queries.squaredDistance(q, base, b), b);
             }
         }
         int from = q * k;

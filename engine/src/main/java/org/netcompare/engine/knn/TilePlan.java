@@ -7,6 +7,8 @@ package org.netcompare.engine.knn;
  */
 final class TilePlan {
 
+    private static final int MAX_ROWS = 1024;
+
     final int workers;
     final int rowsPerTile;
     final int tiles;
@@ -39,7 +41,10 @@ final class TilePlan {
         // One tile is one float[]: its rows x baseRows entries must fit an array.
         long rows = Math.min(perWorker / Math.max(rowBytes, 1),
                 (Integer.MAX_VALUE - 8L) / Math.max(baseRows, 1));
-        long balanced = Math.max(1, ((long) queryRows + workers - 1) / workers);
+        // Several tiles per worker let the workers share out uneven progress; past a thousand or
+        // so rows a GEMM tile gains nothing more from its size.
+        long balanced = Math.max(1, Math.min(MAX_ROWS,
+                ((long) queryRows + 4L * workers - 1) / (4L * workers)));
         return new TilePlan(workers, (int) Math.max(1, Math.min(rows, balanced)), queryRows);
     }
 

@@ -39,7 +39,8 @@ final class BlockReflector {
 
     /** Whether this workspace can hold a block of the given size. */
     boolean fits(int blockRows, int reflectors) {
-        return (long) blockRows * reflectors <= v.length && (long) reflectors * reflectors <= t.length;
+        return (long) blockRows * reflectors <= v.length
+                && (long) reflectors * reflectors <= t.length;
     }
 
     /**
