@@ -198,7 +198,7 @@ final class NpyHeader {
         return new ArrayInfo(type, shape, order, fortran, dataOffset);
     }
 
-    private static ByteBuffer readFully(ReadableByteChannel in, int n, Path file, String what)
+    static ByteBuffer readFully(ReadableByteChannel in, int n, Path file, String what)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(n);
         while (buffer.hasRemaining()) {

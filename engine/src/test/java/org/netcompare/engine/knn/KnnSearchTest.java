@@ -132,8 +132,9 @@ class KnnSearchTest {
     void tinyMemoryBudgetGivesTheSameGraphThroughManyTiles() {
         float[][] points = gaussian(90, 12, 0, 1, 8);
         KnnGraph whole = SEARCH.selfGraph(tensor(points), 6);
-        // Copies 90*12*4 + 90*16, result 90*6*12, one row of 90 floats and two heaps per worker.
-        long minimum = 90 * 12 * 4 + 90 * 16 + 90 * 6 * 12 + 90 * 4 + 2 * 6 * 12;
+        // Copies 90*12*4 + 90*16, result 90*6*12; per worker one row of 90 floats, two heaps and
+        // a candidate buffer of up to 90 ints.
+        long minimum = 90 * 12 * 4 + 90 * 16 + 90 * 6 * 12 + 90 * 4 + 2 * 6 * 12 + 90 * 4;
         KnnGraph tiled = SEARCH.withMemoryBudget(minimum).selfGraph(tensor(points), 6);
         assertArrayEquals(whole.indices(), tiled.indices());
         assertArrayEquals(whole.distances(), tiled.distances());
