@@ -6,6 +6,7 @@ import org.netcompare.analysis.data.SampleMatrices;
 import org.netcompare.engine.linalg.Matrix;
 import org.netcompare.engine.linalg.Pca;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ final class DimensionCommand extends BaseCommand {
             description = "Share of the variance the PCA dimension keeps, in (0, 1] (default: ${DEFAULT-VALUE}).")
     double variance;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON here instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Override
     protected void run() throws Exception {
@@ -56,6 +57,6 @@ final class DimensionCommand extends BaseCommand {
         JsonOutput.putDoubles(result.putArray("eigenvalues"), pca.eigenvalues());
         JsonOutput.putDoubles(result.putArray("explained_variance_ratio"),
                 pca.explainedVarianceRatio());
-        JsonOutput.write(result, out, stdout());
+        out.write(result, stdout());
     }
 }

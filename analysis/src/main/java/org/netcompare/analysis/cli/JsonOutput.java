@@ -58,26 +58,10 @@ public final class JsonOutput {
             stdout.flush();
             return;
         }
+        byte[] json = MAPPER.writeValueAsBytes(result);
         AtomicFiles.write(file, (OutputStream out) -> {
-            MAPPER.writeValue(new NonClosingOutputStream(out), result);
+            out.write(json);
             out.write('\n');
         });
-    }
-
-    /** Jackson closes the stream it writes to; the atomic writer must close it itself. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

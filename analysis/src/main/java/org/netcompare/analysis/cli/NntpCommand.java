@@ -2,7 +2,6 @@ package org.netcompare.analysis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.netcompare.analysis.topology.LayerGraphs;
 import org.netcompare.analysis.topology.Nntp;
@@ -32,8 +31,8 @@ final class NntpCommand extends BaseCommand {
             description = "Layers an edge may be missing from and still persist (default: ${DEFAULT-VALUE}).")
     int alpha;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON here instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Override
     protected void run() throws Exception {
@@ -57,6 +56,6 @@ final class NntpCommand extends BaseCommand {
                 cells.add(count);
             }
         }
-        JsonOutput.write(result, out, stdout());
+        out.write(result, stdout());
     }
 }

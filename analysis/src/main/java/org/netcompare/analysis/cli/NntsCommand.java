@@ -35,8 +35,8 @@ final class NntsCommand extends BaseCommand {
             description = "Neighbours per sample, one result per value (default: ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON here instead of stdout.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Override
     protected void run() throws Exception {
@@ -72,6 +72,6 @@ final class NntsCommand extends BaseCommand {
                     : Nnts.across(graphsA, graphsA.names(), graphsB, graphsB.names(), k);
             JsonOutput.putMatrix(matrices.putArray(Integer.toString(k)), similarity);
         }
-        JsonOutput.write(result, out, stdout());
+        out.write(result, stdout());
     }
 }

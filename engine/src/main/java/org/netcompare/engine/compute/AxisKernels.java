@@ -10,11 +10,16 @@ import org.netcompare.engine.parallel.Parallelism;
  *
  * <p>When inner is 1 (the last axis) each result is a tight loop over a contiguous row; otherwise
  * whole rows of inner values are combined into per-column accumulators, so the inner loop still
- * runs over contiguous memory. Sums of exponentials and of values accumulate in double: float
- * accumulation loses about log2(length) bits over long axes, double keeps the result within one
- * float rounding for any length these tensors reach.
+ * runs over contiguous memory. Sums (of values and of exponentials) accumulate in double, at
+ * most after short float partial sums: plain float accumulation over an axis of length n errs
+ * by up to n eps of the magnitudes summed, which for the long axes of activation matrices
+ * (tens of thousands of samples) is visible in the fourth digit; double accumulation keeps the
+ * result within a few float roundings at any length.
  */
 final class AxisKernels {
+
+    /** Rows a column sum adds in float before it moves the partial sum to double. */
+    private static final int ROWS_IN_FLOAT = 16;
 
     private AxisKernels() {
     }
@@ -107,7 +112,7 @@ final class AxisKernels {
             }
             case LOG_SUM_EXP -> {
                 float m = n == 0 ? Float.NEGATIVE_INFINITY : max(x, start, n);
-                yield (float) shiftedLog(m, sumExp(x, start, n, m));
+                yield (float) shiftedLog(m, ExpLoops.best().sumExp(x, start, m, n));
             }
         };
     }
@@ -139,14 +144,6 @@ final class AxisKernels {
         return m;
     }
 
-    private static double sumExp(float[] x, int start, int n, double shift) {
-        double s = 0;
-        for (int l = 0; l < n; l++) {
-            s += Math.exp(x[start + l] - shift);
-        }
-        return s;
-    }
-
     /**
      * m + log(s) for the shifted sum s of exponentials; an infinite or NaN maximum is the answer
      * itself (all -infinity gives -infinity rather than the NaN of -inf - -inf).
@@ -160,13 +157,7 @@ final class AxisKernels {
         int width = to - from;
         switch (reduction) {
             case SUM, MEAN -> {
-                double[] acc = new double[width];
-                for (int l = 0; l < length; l++) {
-                    int row = start + l * inner + from;
-                    for (int j = 0; j < width; j++) {
-                        acc[j] += x[row + j];
-                    }
-                }
+                double[] acc = columnSums(x, start, length, inner, from, width);
                 double divisor = reduction == Reduction.MEAN ? length : 1;
                 for (int j = 0; j < width; j++) {
                     y[out + from + j] = (float) (acc[j] / divisor);
@@ -185,6 +176,32 @@ final class AxisKernels {
                 }
             }
         }
+    }
+
+    /**
+     * Column sums of rows [0, length): {@link #ROWS_IN_FLOAT} rows at a time are added in float,
+     * a loop the JIT vectorizes, and each such partial sum is then added in double. The float
+     * part rounds at most 16 times per value, so the result stays within about 16 eps of the
+     * magnitudes summed however long the axis.
+     */
+    private static double[] columnSums(float[] x, int start, int length, int inner, int from,
+            int width) {
+        double[] acc = new double[width];
+        float[] partial = new float[width];
+        for (int l0 = 0; l0 < length; l0 += ROWS_IN_FLOAT) {
+            int l1 = Math.min(length, l0 + ROWS_IN_FLOAT);
+            System.arraycopy(x, start + l0 * inner + from, partial, 0, width);
+            for (int l = l0 + 1; l < l1; l++) {
+                int row = start + l * inner + from;
+                for (int j = 0; j < width; j++) {
+                    partial[j] += x[row + j];
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                acc[j] += partial[j];
+            }
+        }
+        return acc;
     }
 
     /** Column maxima (or minima) of rows [0, length); -infinity columns when length is 0. */
@@ -269,18 +286,13 @@ final class AxisKernels {
         }
         float m = max(x, start, n);
         if (log) {
-            double shift = m + Math.log(sumExp(x, start, n, m));
+            double shift = m + Math.log(ExpLoops.best().sumExp(x, start, m, n));
             for (int l = 0; l < n; l++) {
                 y[out + l] = (float) (x[start + l] - shift);
             }
             return;
         }
-        double s = 0;
-        for (int l = 0; l < n; l++) {
-            float e = (float) Math.exp(x[start + l] - (double) m);
-            y[out + l] = e;
-            s += e;
-        }
+        double s = ExpLoops.best().expInto(x, start, m, y, out, n);
         float scale = (float) (1 / s);
         for (int l = 0; l < n; l++) {
             y[out + l] *= scale;

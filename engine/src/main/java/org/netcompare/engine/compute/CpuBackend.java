@@ -15,6 +15,8 @@ import org.netcompare.engine.tensor.Tensor;
  * org.netcompare.engine.parallel.Parallelism}'s threads. Axis operations read a contiguous input
  * (a strided view is copied once, explicitly) and write a contiguous output (a strided output
  * receives a copy); see {@link AxisKernels} for their loops and double accumulation.
+ * Exponentials over dense runs (exp, softmax, log-sum-exp along the last axis) use SIMD
+ * through {@link ExpLoops} when the JVM has the incubator Vector API module.
  */
 public final class CpuBackend implements Backend {
 

@@ -21,11 +21,7 @@ final class ElementwiseKernels {
                     y[yi + i] = Math.max(x[xi + i], 0f);
                 }
             }
-            case EXP -> {
-                for (int i = 0; i < n; i++) {
-                    y[yi + i] = (float) Math.exp(x[xi + i]);
-                }
-            }
+            case EXP -> ExpLoops.best().expInto(x, xi, 0f, y, yi, n);
             case LOG -> {
                 for (int i = 0; i < n; i++) {
                     y[yi + i] = (float) Math.log(x[xi + i]);

@@ -3,7 +3,7 @@ package org.netcompare.engine.knn;
 /**
  * How a search splits its queries into row tiles so that everything it allocates fits a memory
  * budget: the screening copies, the result arrays, and per worker one tile of float32 screening
- * values ({@code rowsPerTile x baseRows}) and two neighbour heaps.
+ * values ({@code rowsPerTile x baseRows}), two neighbour heaps and a candidate buffer.
  */
 final class TilePlan {
 
@@ -27,7 +27,9 @@ final class TilePlan {
     static TilePlan fit(long budget, long fixedBytes, int queryRows, int baseRows, int cols, int k,
             int threads) {
         long rowBytes = (long) baseRows * Float.BYTES;
-        long workerBytes = 2L * k * (Integer.BYTES + Double.BYTES);
+        // Two heaps of k entries and a candidate buffer that can grow to a whole row.
+        long workerBytes = 2L * k * (Integer.BYTES + Double.BYTES)
+                + (long) baseRows * Integer.BYTES;
         long left = budget - fixedBytes;
         if (left < rowBytes + workerBytes) {
             throw new IllegalArgumentException("exact kNN of " + queryRows + " queries against "
