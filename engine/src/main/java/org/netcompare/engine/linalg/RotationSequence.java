@@ -16,6 +16,7 @@ final class RotationSequence {
 
     /** Columns per strip: 64 doubles per row keeps a 1000-row strip within half a megabyte. */
     private static final int STRIP = 64;
+    private static final RotationKernel KERNEL = RotationKernel.best();
 
     private final double[] target;
     private final int cols;
@@ -56,24 +57,9 @@ final class RotationSequence {
             return;
         }
         int strips = (cols + STRIP - 1) / STRIP;
-        Parallelism.forEach(strips, strip -> applyToStrip(strip * STRIP,
-                Math.min(cols, (strip + 1) * STRIP)));
+        Parallelism.forEach(strips, strip -> KERNEL.apply(target, cols, strip * STRIP,
+                Math.min(cols, (strip + 1) * STRIP), index, cosines, sines, size));
         size = 0;
     }
 
-    private void applyToStrip(int from, int to) {
-        double[] a = target;
-        for (int r = 0; r < size; r++) {
-            double c = cosines[r];
-            double s = sines[r];
-            int upper = index[r] * cols;
-            int lower = upper + cols;
-            for (int j = from; j < to; j++) {
-                double x = a[upper + j];
-                double y = a[lower + j];
-                a[upper + j] = c * x + s * y;
-                a[lower + j] = c * y - s * x;
-            }
-        }
-    }
 }
