@@ -3,7 +3,7 @@ package org.netcompare.engine.linalg;
 import org.netcompare.engine.parallel.Parallelism;
 
 /**
- * A recorded sequence of plane rotations on adjacent rows, applied later to the rows of a
+ * A recorded sequence of plane rotations of row pairs (mostly adjacent ones), applied later to the rows of a
  * row-major matrix, as LAPACK's {@code dlasr} (Golub and Van Loan, 4th ed., section 5.1.8).
  *
  * <p>Implicit QR iterations produce rotations one at a time, but applying each one at once
@@ -20,7 +20,8 @@ final class RotationSequence {
 
     private final double[] target;
     private final int cols;
-    private final int[] index;
+    private final int[] upper;
+    private final int[] lower;
     private final double[] cosines;
     private final double[] sines;
     private int size;
@@ -32,7 +33,8 @@ final class RotationSequence {
     RotationSequence(double[] target, int cols, int capacity) {
         this.target = target;
         this.cols = cols;
-        this.index = new int[capacity];
+        this.upper = new int[capacity];
+        this.lower = new int[capacity];
         this.cosines = new double[capacity];
         this.sines = new double[capacity];
     }
@@ -42,10 +44,19 @@ final class RotationSequence {
      * {@code (r_k, r_{k+1}) <- (c r_k + s r_{k+1}, -s r_k + c r_{k+1})}.
      */
     void add(int k, double c, double s) {
-        if (size == index.length) {
+        add(k, k + 1, c, s);
+    }
+
+    /**
+     * Records the rotation of any two rows:
+     * {@code (r_i, r_j) <- (c r_i + s r_j, -s r_i + c r_j)}.
+     */
+    void add(int i, int j, double c, double s) {
+        if (size == upper.length) {
             flush();
         }
-        index[size] = k;
+        upper[size] = i;
+        lower[size] = j;
         cosines[size] = c;
         sines[size] = s;
         size++;
@@ -58,7 +69,7 @@ final class RotationSequence {
         }
         int strips = (cols + STRIP - 1) / STRIP;
         Parallelism.forEach(strips, strip -> KERNEL.apply(target, cols, strip * STRIP,
-                Math.min(cols, (strip + 1) * STRIP), index, cosines, sines, size));
+                Math.min(cols, (strip + 1) * STRIP), upper, lower, cosines, sines, size));
         size = 0;
     }
 

@@ -4,18 +4,18 @@ package org.netcompare.engine.linalg;
 final class ScalarRotationKernel implements RotationKernel {
 
     @Override
-    public void apply(double[] a, int cols, int from, int to, int[] index, double[] cosines,
-            double[] sines, int count) {
+    public void apply(double[] a, int cols, int from, int to, int[] upper, int[] lower,
+            double[] cosines, double[] sines, int count) {
         for (int r = 0; r < count; r++) {
             double c = cosines[r];
             double s = sines[r];
-            int upper = index[r] * cols;
-            int lower = upper + cols;
+            int rowX = upper[r] * cols;
+            int rowY = lower[r] * cols;
             for (int j = from; j < to; j++) {
-                double x = a[upper + j];
-                double y = a[lower + j];
-                a[upper + j] = c * x + s * y;
-                a[lower + j] = c * y - s * x;
+                double x = a[rowX + j];
+                double y = a[rowY + j];
+                a[rowX + j] = c * x + s * y;
+                a[rowY + j] = c * y - s * x;
             }
         }
     }

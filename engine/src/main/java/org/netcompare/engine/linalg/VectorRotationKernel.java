@@ -21,28 +21,33 @@ final class VectorRotationKernel implements RotationKernel {
     private final ScalarRotationKernel tail = new ScalarRotationKernel();
 
     @Override
-    public void apply(double[] a, int cols, int from, int to, int[] index, double[] cosines,
-            double[] sines, int count) {
+    public void apply(double[] a, int cols, int from, int to, int[] upper, int[] lower,
+            double[] cosines, double[] sines, int count) {
         int j = from;
         for (; j + 4 * LANES <= to; j += 4 * LANES) {
-            applyFour(a, cols, j, index, cosines, sines, count);
+            applyFour(a, cols, j, upper, lower, cosines, sines, count);
         }
         for (; j + LANES <= to; j += LANES) {
-            applyOne(a, cols, j, index, cosines, sines, count);
+            applyOne(a, cols, j, upper, lower, cosines, sines, count);
         }
         if (j < to) {
-            tail.apply(a, cols, j, to, index, cosines, sines, count);
+            tail.apply(a, cols, j, to, upper, lower, cosines, sines, count);
         }
     }
 
-    private static void applyFour(double[] a, int cols, int j, int[] index, double[] cosines,
-            double[] sines, int count) {
+    private static void applyFour(double[] a, int cols, int j, int[] upper, int[] lower,
+            double[] cosines, double[] sines, int count) {
         int j1 = j + LANES;
         int j2 = j1 + LANES;
         int j3 = j2 + LANES;
         for (int r = 0; r < count; ) {
-            int end = RotationKernel.sweepEnd(index, r, count);
-            int row = index[r] * cols;
+            int end = RotationKernel.sweepEnd(upper, lower, r, count);
+            if (lower[r] != upper[r] + 1) {
+                rotateRows(a, upper[r] * cols, lower[r] * cols, j, 4, cosines[r], sines[r]);
+                r = end;
+                continue;
+            }
+            int row = upper[r] * cols;
             DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, row + j);
             DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, row + j1);
             DoubleVector x2 = DoubleVector.fromArray(SPECIES, a, row + j2);
@@ -73,11 +78,27 @@ final class VectorRotationKernel implements RotationKernel {
         }
     }
 
-    private static void applyOne(double[] a, int cols, int j, int[] index, double[] cosines,
-            double[] sines, int count) {
+    /** One rotation of two arbitrary rows over {@code vectors} vectors of columns from j. */
+    private static void rotateRows(double[] a, int rowX, int rowY, int j, int vectors, double c,
+            double s) {
+        for (int q = 0; q < vectors; q++, j += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, a, rowX + j);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, a, rowY + j);
+            y.mul(s).add(x.mul(c)).intoArray(a, rowX + j);
+            y.mul(c).sub(x.mul(s)).intoArray(a, rowY + j);
+        }
+    }
+
+    private static void applyOne(double[] a, int cols, int j, int[] upper, int[] lower,
+            double[] cosines, double[] sines, int count) {
         for (int r = 0; r < count; ) {
-            int end = RotationKernel.sweepEnd(index, r, count);
-            int row = index[r] * cols;
+            int end = RotationKernel.sweepEnd(upper, lower, r, count);
+            if (lower[r] != upper[r] + 1) {
+                rotateRows(a, upper[r] * cols, lower[r] * cols, j, 1, cosines[r], sines[r]);
+                r = end;
+                continue;
+            }
+            int row = upper[r] * cols;
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, row + j);
             for (; r < end; r++) {
                 double c = cosines[r];
