@@ -62,34 +62,22 @@ final class BlockedGemm {
 
     /**
      * Multiplies one packed block of A ({@code rows} x kc) with B slivers [firstSliver,
-     * endSliver) of the packed panel starting at column jc, tile by tile; edge tiles go through a
-     * scratch tile so the kernel always writes a full mr x nr tile.
+     * endSliver) of the packed panel starting at column jc, tile by tile through the scratch
+     * tile; the zero padding of the packed slivers lets edge tiles use the full kernel.
      */
     private static void sweep(MicroKernel kernel, int kc, float[] packedA, int rows,
             float[] packedB, int jc, int nc, int firstSliver, int endSliver, float alpha,
             float beta, float[] c, int cRowStart, int ldc, Workspace workspace) {
         int mr = kernel.mr();
         int nr = kernel.nr();
+        float[] tile = workspace.tile(mr * nr);
         for (int s = firstSliver; s < endSliver; s++) {
             int cols = Math.min(nr, nc - s * nr);
             int bIndex = s * nr * kc;
             for (int ir = 0; ir < rows; ir += mr) {
-                int tileRows = Math.min(mr, rows - ir);
-                int cIndex = cRowStart + ir * ldc + jc + s * nr;
-                int aIndex = ir * kc;
-                if (tileRows == mr && cols == nr) {
-                    kernel.multiply(kc, packedA, aIndex, packedB, bIndex, alpha, beta, c, cIndex,
-                            ldc);
-                } else {
-                    float[] tile = workspace.tile(mr * nr);
-                    kernel.multiply(kc, packedA, aIndex, packedB, bIndex, 1f, 0f, tile, 0, nr);
-                    for (int r = 0; r < tileRows; r++) {
-                        for (int j = 0; j < cols; j++) {
-                            TileUpdate.store(c, cIndex + r * ldc + j, tile[r * nr + j], alpha,
-                                    beta);
-                        }
-                    }
-                }
+                kernel.multiply(kc, packedA, ir * kc, packedB, bIndex, tile);
+                kernel.update(tile, Math.min(mr, rows - ir), cols, alpha, beta, c,
+                        cRowStart + ir * ldc + jc + s * nr, ldc);
             }
         }
     }

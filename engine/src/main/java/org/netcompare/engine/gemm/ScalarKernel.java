@@ -21,8 +21,7 @@ final class ScalarKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aIndex, float[] b, int bIndex, float alpha,
-            float beta, float[] c, int cIndex, int ldc) {
+    public void multiply(int kc, float[] a, int aIndex, float[] b, int bIndex, float[] tile) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -52,25 +51,21 @@ final class ScalarKernel implements MicroKernel {
             c32 += a3 * b2;
             c33 += a3 * b3;
         }
-        int row0 = cIndex;
-        TileUpdate.store(c, row0, c00, alpha, beta);
-        TileUpdate.store(c, row0 + 1, c01, alpha, beta);
-        TileUpdate.store(c, row0 + 2, c02, alpha, beta);
-        TileUpdate.store(c, row0 + 3, c03, alpha, beta);
-        int row1 = cIndex + ldc;
-        TileUpdate.store(c, row1, c10, alpha, beta);
-        TileUpdate.store(c, row1 + 1, c11, alpha, beta);
-        TileUpdate.store(c, row1 + 2, c12, alpha, beta);
-        TileUpdate.store(c, row1 + 3, c13, alpha, beta);
-        int row2 = cIndex + 2 * ldc;
-        TileUpdate.store(c, row2, c20, alpha, beta);
-        TileUpdate.store(c, row2 + 1, c21, alpha, beta);
-        TileUpdate.store(c, row2 + 2, c22, alpha, beta);
-        TileUpdate.store(c, row2 + 3, c23, alpha, beta);
-        int row3 = cIndex + 3 * ldc;
-        TileUpdate.store(c, row3, c30, alpha, beta);
-        TileUpdate.store(c, row3 + 1, c31, alpha, beta);
-        TileUpdate.store(c, row3 + 2, c32, alpha, beta);
-        TileUpdate.store(c, row3 + 3, c33, alpha, beta);
+        tile[0] = c00;
+        tile[1] = c01;
+        tile[2] = c02;
+        tile[3] = c03;
+        tile[4] = c10;
+        tile[5] = c11;
+        tile[6] = c12;
+        tile[7] = c13;
+        tile[8] = c20;
+        tile[9] = c21;
+        tile[10] = c22;
+        tile[11] = c23;
+        tile[12] = c30;
+        tile[13] = c31;
+        tile[14] = c32;
+        tile[15] = c33;
     }
 }

@@ -41,8 +41,7 @@ final class VectorKernel implements MicroKernel {
     }
 
     @Override
-    public void multiply(int kc, float[] a, int aIndex, float[] b, int bIndex, float alpha,
-            float beta, float[] c, int cIndex, int ldc) {
+    public void multiply(int kc, float[] a, int aIndex, float[] b, int bIndex, float[] tile) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = FloatVector.zero(SPECIES);
         FloatVector c10 = FloatVector.zero(SPECIES);
@@ -79,29 +78,44 @@ final class VectorKernel implements MicroKernel {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        update(c00, alpha, beta, c, cIndex);
-        update(c01, alpha, beta, c, cIndex + LANES);
-        update(c10, alpha, beta, c, cIndex + ldc);
-        update(c11, alpha, beta, c, cIndex + ldc + LANES);
-        update(c20, alpha, beta, c, cIndex + 2 * ldc);
-        update(c21, alpha, beta, c, cIndex + 2 * ldc + LANES);
-        update(c30, alpha, beta, c, cIndex + 3 * ldc);
-        update(c31, alpha, beta, c, cIndex + 3 * ldc + LANES);
-        update(c40, alpha, beta, c, cIndex + 4 * ldc);
-        update(c41, alpha, beta, c, cIndex + 4 * ldc + LANES);
-        update(c50, alpha, beta, c, cIndex + 5 * ldc);
-        update(c51, alpha, beta, c, cIndex + 5 * ldc + LANES);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, LANES);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + LANES);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + LANES);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + LANES);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + LANES);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + LANES);
     }
 
-    /** {@link TileUpdate#store} on LANES elements at once, with the same roundings. */
-    private static void update(FloatVector sum, float alpha, float beta, float[] c, int index) {
-        FloatVector scaled = sum.mul(alpha);
-        if (beta == 0) {
-            scaled.intoArray(c, index);
-        } else if (beta == 1) {
-            FloatVector.fromArray(SPECIES, c, index).add(scaled).intoArray(c, index);
-        } else {
-            FloatVector.fromArray(SPECIES, c, index).mul(beta).add(scaled).intoArray(c, index);
+    /**
+     * Full tiles update C a vector at a time with the roundings of {@link TileUpdate#store};
+     * edge tiles fall back to the element loop.
+     */
+    @Override
+    public void update(float[] tile, int rows, int cols, float alpha, float beta, float[] c,
+            int cIndex, int ldc) {
+        if (rows != MR || cols != NR) {
+            MicroKernel.super.update(tile, rows, cols, alpha, beta, c, cIndex, ldc);
+            return;
+        }
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < NR; j += LANES) {
+                int index = cIndex + r * ldc + j;
+                FloatVector scaled = FloatVector.fromArray(SPECIES, tile, r * NR + j).mul(alpha);
+                if (beta == 0) {
+                    scaled.intoArray(c, index);
+                } else if (beta == 1) {
+                    FloatVector.fromArray(SPECIES, c, index).add(scaled).intoArray(c, index);
+                } else {
+                    FloatVector.fromArray(SPECIES, c, index).mul(beta).add(scaled)
+                            .intoArray(c, index);
+                }
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ final class Workspace {
         return packedB;
     }
 
-    /** A scratch register tile of at least {@code size} floats for edge tiles. */
+    /** A scratch tile of at least {@code size} floats the micro-kernel writes its sums to. */
     float[] tile(int size) {
         if (tile.length < size) {
             tile = new float[size];

@@ -273,6 +273,34 @@ public final class NdArray {
         return out;
     }
 
+    /**
+     * This array's values in a floating-point type: F64 exactly, F32 rounded to nearest, F16 and
+     * BF16 rounded to nearest even (see {@link HalfPrecision}), e.g. to save weights in half
+     * precision. Returns this array when it already has that type.
+     */
+    public NdArray toFloatingPoint(DType target) {
+        if (target == dtype) {
+            return this;
+        }
+        switch (target) {
+            case F64:
+                return new NdArray(target, shape, toDoubleArray());
+            case F32:
+                return new NdArray(target, shape, toFloatArray());
+            case F16:
+            case BF16:
+                float[] values = toFloatArray();
+                short[] bits = new short[values.length];
+                for (int i = 0; i < bits.length; i++) {
+                    bits[i] = target == DType.F16 ? HalfPrecision.floatToHalf(values[i])
+                            : HalfPrecision.floatToBfloat16(values[i]);
+                }
+                return new NdArray(target, shape, bits);
+            default:
+                throw new IllegalArgumentException(target + " is not a floating-point type");
+        }
+    }
+
     @Override
     public String toString() {
         return "NdArray[" + dtype + " " + Arrays.toString(shape) + "]";

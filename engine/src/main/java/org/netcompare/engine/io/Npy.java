@@ -37,7 +37,8 @@ public final class Npy {
     }
 
     /**
-     * Reads a whole array, in row-major order whatever the file's order.
+     * Reads a whole array, in row-major order whatever the file's order (a Fortran-order file
+     * briefly needs twice the array's memory while it is transposed).
      *
      * @throws FileFormatException naming the file and the problem if the file is malformed,
      *     truncated or longer than its header says
@@ -91,11 +92,7 @@ public final class Npy {
 
     private static void write(Path file, DType type, int[] shape, Object data, int offset)
             throws IOException {
-        long[] sizes = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            sizes[i] = shape[i];
-        }
-        byte[] header = NpyHeader.encode(type, sizes);
+        byte[] header = NpyHeader.encode(type, shape);
         int count = (int) NdArray.elementCount(shape);
         try (PendingFile pending = PendingFile.create(file)) {
             writeTo(pending.channel(), header, type, data, offset, count);

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class NpyHeader {
         ByteBuffer prefix = readFully(in, 8, file, "the magic and version");
         byte[] magic = new byte[MAGIC.length];
         prefix.get(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new FileFormatException(file, "not a .npy file: it starts with bytes "
                     + hex(magic) + ", a .npy file starts with 93 4e 55 4d 50 59 (\\x93NUMPY)");
         }
@@ -103,6 +104,11 @@ final class NpyHeader {
      * rewritten keeps its length), then at least one space and a newline up to a multiple of 64.
      * Version 2.0 only when the header does not fit the 2-byte length of version 1.0.
      */
+    static byte[] encode(DType type, int[] shape) {
+        return encode(type, Arrays.stream(shape).asLongStream().toArray());
+    }
+
+    /** As {@link #encode(DType, int[])}, for a shape whose first size may still grow. */
     static byte[] encode(DType type, long[] shape) {
         if (type.numpyCode() == null) {
             throw new IllegalArgumentException(type + " has no NumPy dtype; convert it first");
@@ -192,7 +198,7 @@ final class NpyHeader {
         return new ArrayInfo(type, shape, order, fortran, dataOffset);
     }
 
-    private static ByteBuffer readFully(ReadableByteChannel in, int n, Path file, String what)
+    static ByteBuffer readFully(ReadableByteChannel in, int n, Path file, String what)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(n);
         while (buffer.hasRemaining()) {

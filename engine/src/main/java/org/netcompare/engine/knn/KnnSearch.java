@@ -1,5 +1,6 @@
 package org.netcompare.engine.knn;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.netcompare.engine.gemm.Sgemm;
 import org.netcompare.engine.parallel.Parallelism;
 import org.netcompare.engine.tensor.Tensor;
@@ -17,13 +18,14 @@ import org.netcompare.engine.tensor.Tensor;
  * makes the expansion cancel.</li>
  * <li>Row tiles of queries meet all base points in one float32 {@link Sgemm} call each, giving
  * the screening value {@code |q|^2 + |b|^2 - 2 q.b} of every pair.</li>
- * <li>That value is within a proven error bound E(q, b) of the float64 distance
- * ({@code ScreeningBound}, from the float32 dot-product error and the rounding of the copy).
- * With T the k-th smallest upper bound {@code value + E} in the row, at least k points lie
- * within T, so every true neighbour, ties included, has lower bound {@code value - E <= T}.
- * Exactly those candidates are re-ranked by their float64 distance; nothing else can be among
- * the k nearest, hence the result is exact, not approximate. Points whose float32 separation is
- * lost to cancellation simply all become candidates.</li>
+ * <li>That value is within a proven error bound E of the float64 distance
+ * ({@code ScreeningBound}, from the float32 dot-product error and the rounding of the copy;
+ * E is taken for the query against the longest base row, the worst case of its row). With t
+ * the k-th smallest screening value of the row, k points have float64 distance at most
+ * {@code t + E}, so every true neighbour, ties included, has screening value at most
+ * {@code t + 2E}. Exactly those candidates are re-ranked by their float64 distance; nothing
+ * else can be among the k nearest, hence the result is exact, not approximate. Points whose
+ * float32 separation is lost to cancellation simply all become candidates.</li>
  * </ol>
  * Tiles run in parallel ({@link Parallelism}), one tile buffer per worker, sized so that all the
  * search allocates stays within the memory budget; the budget is checked before allocating.
@@ -132,10 +134,13 @@ public final class KnnSearch {
         int[] indices = new int[(int) entries];
         double[] distances = new double[(int) entries];
 
+        AtomicInteger nextTile = new AtomicInteger();
         Parallelism.forEach(plan.workers, worker -> {
             float[] dots = new float[plan.rowsPerTile * m];
             RowRanker ranker = new RowRanker(queries, base, queryCopy, baseCopy, bound, self, k);
-            for (int tile = worker; tile < plan.tiles; tile += plan.workers) {
+            // Workers take tiles as they free up, so a worker slowed down does not hold back the rest.
+            for (int tile = nextTile.getAndIncrement(); tile < plan.tiles;
+                    tile = nextTile.getAndIncrement()) {
                 int first = tile * plan.rowsPerTile;
                 int rows = Math.min(plan.rowsPerTile, n - first);
                 if (d > 0) {

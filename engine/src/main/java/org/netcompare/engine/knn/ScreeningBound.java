@@ -47,7 +47,10 @@ final class ScreeningBound {
         return n * unit / (1 - n * unit);
     }
 
-    /** Bound on |screening value - scale^2 D64| for rows of norms {@code normQ}, {@code normB}. */
+    /**
+     * Bound on |screening value - scale^2 D64| for rows of norms {@code normQ}, {@code normB};
+     * it grows with either norm.
+     */
     double error(double normQ, double normB) {
         double r = normQ + normB;
         return relative * r * r + floor;

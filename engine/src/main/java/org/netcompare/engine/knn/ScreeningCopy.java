@@ -3,7 +3,7 @@ package org.netcompare.engine.knn;
 /**
  * The float32 copy of a point set that the GEMM screens with: every row shifted by a common
  * centre and multiplied by a power of two, {@code c_i = fl32((x_i - centre) * scale)}, with the
- * float64 squared norm and norm of each stored row.
+ * float64 squared norm and norm of each stored row and the largest norm.
  *
  * <p>Shifting all points by one vector leaves their distances unchanged but removes the common
  * offset that makes {@code |q|^2 + |b|^2 - 2 q.b} cancel; the power-of-two scale keeps the
@@ -15,6 +15,7 @@ final class ScreeningCopy {
     final float[] values;
     final double[] squaredNorms;
     final double[] norms;
+    final double largestNorm;
     final int rows;
     final int cols;
 
@@ -24,6 +25,7 @@ final class ScreeningCopy {
         values = new float[Math.multiplyExact(rows, cols)];
         squaredNorms = new double[rows];
         norms = new double[rows];
+        double largest = 0;
         for (int i = 0; i < rows; i++) {
             double sum = 0;
             for (int c = 0; c < cols; c++) {
@@ -33,7 +35,9 @@ final class ScreeningCopy {
             }
             squaredNorms[i] = sum;
             norms[i] = Math.sqrt(sum);
+            largest = Math.max(largest, norms[i]);
         }
+        largestNorm = largest;
     }
 
     /** Bytes one copy of {@code rows x cols} points takes. */

@@ -3,9 +3,11 @@ package org.netcompare.engine.knn;
 /**
  * How a search splits its queries into row tiles so that everything it allocates fits a memory
  * budget: the screening copies, the result arrays, and per worker one tile of float32 screening
- * values ({@code rowsPerTile x baseRows}) and two neighbour heaps.
+ * values ({@code rowsPerTile x baseRows}), two neighbour heaps and a candidate buffer.
  */
 final class TilePlan {
+
+    private static final int MAX_ROWS = 1024;
 
     final int workers;
     final int rowsPerTile;
@@ -25,7 +27,9 @@ final class TilePlan {
     static TilePlan fit(long budget, long fixedBytes, int queryRows, int baseRows, int cols, int k,
             int threads) {
         long rowBytes = (long) baseRows * Float.BYTES;
-        long workerBytes = 2L * k * (Integer.BYTES + Double.BYTES);
+        // Two heaps of k entries and a candidate buffer that can grow to a whole row.
+        long workerBytes = 2L * k * (Integer.BYTES + Double.BYTES)
+                + (long) baseRows * Integer.BYTES;
         long left = budget - fixedBytes;
         if (left < rowBytes + workerBytes) {
             throw new IllegalArgumentException("exact kNN of " + queryRows + " queries against "
@@ -39,7 +43,10 @@ final class TilePlan {
         // One tile is one float[]: its rows x baseRows entries must fit an array.
         long rows = Math.min(perWorker / Math.max(rowBytes, 1),
                 (Integer.MAX_VALUE - 8L) / Math.max(baseRows, 1));
-        long balanced = Math.max(1, ((long) queryRows + workers - 1) / workers);
+        // Several tiles per worker let the workers share out uneven progress; past a thousand or
+        // so rows a GEMM tile gains nothing more from its size.
+        long balanced = Math.max(1, Math.min(MAX_ROWS,
+                ((long) queryRows + 4L * workers - 1) / (4L * workers)));
         return new TilePlan(workers, (int) Math.max(1, Math.min(rows, balanced)), queryRows);
     }
 

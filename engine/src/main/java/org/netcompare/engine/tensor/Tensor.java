@@ -170,6 +170,60 @@ public final class Tensor {
         return new Tensor(data, newShape, strides.clone(), offset + from * strides[ax]);
     }
 
+    /**
+     * A broadcast view with the given shape, NumPy's {@code broadcast_to}: shapes are aligned at
+     * their last axes, missing leading axes are added, and an axis of size 1 may grow to any size
+     * by repeating its one element (stride 0). Nothing is copied; do not write through the view.
+     *
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code newShape}
+     */
+    public Tensor expand(int... newShape) {
+        int[] target = checkedShape(newShape);
+        int lead = target.length - shape.length;
+        if (lead < 0) {
+            throw new IllegalArgumentException("cannot expand " + Arrays.toString(shape) + " to "
+                    + Arrays.toString(target) + ": fewer axes");
+        }
+        int[] newStrides = new int[target.length];
+        for (int axis = 0; axis < shape.length; axis++) {
+            int size = shape[axis];
+            if (size == target[lead + axis]) {
+                newStrides[lead + axis] = strides[axis];
+            } else if (size != 1) {
+                throw new IllegalArgumentException("cannot expand " + Arrays.toString(shape)
+                        + " to " + Arrays.toString(target) + ": axis " + axis + " has size "
+                        + size);
+            }
+        }
+        return new Tensor(data, target, newStrides, offset);
+    }
+
+    /**
+     * A view with a new axis of size 1 inserted before {@code axis}; {@code axis} may equal the
+     * rank (append), negative values count from rank + 1 as in NumPy's {@code expand_dims}.
+     */
+    public Tensor unsqueeze(int axis) {
+        int ax = axis < 0 ? axis + shape.length + 1 : axis;
+        if (ax < 0 || ax > shape.length) {
+            throw new IllegalArgumentException("axis " + axis + " outside [0, " + shape.length
+                    + "] for unsqueeze");
+        }
+        int[] newShape = new int[shape.length + 1];
+        int[] newStrides = new int[shape.length + 1];
+        for (int i = 0, source = 0; i < newShape.length; i++) {
+            if (i == ax) {
+                newShape[i] = 1;
+                // The stride a contiguous tensor would have there, so contiguity is unchanged.
+                newStrides[i] = ax < shape.length ? strides[ax] * shape[ax] : 1;
+            } else {
+                newShape[i] = shape[source];
+                newStrides[i] = strides[source];
+                source++;
+            }
+        }
+        return new Tensor(data, newShape, newStrides, offset);
+    }
+
     /** This tensor if it is contiguous, otherwise a contiguous copy. */
     public Tensor contiguous() {
         return isContiguous() ? this : copy();

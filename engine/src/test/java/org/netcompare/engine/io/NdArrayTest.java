@@ -83,4 +83,20 @@ class NdArrayTest {
         assertEquals(NdArray.MAX_ELEMENTS, NdArray.elementCount(new long[] {NdArray.MAX_ELEMENTS}));
         assertEquals(1, NdArray.elementCount(new long[0]));
     }
+
+    @Test
+    void convertsToHalfPrecisionRoundingToNearestEven() {
+        // np.array([1 + 2**-11, 1 + 3 * 2**-11, 65520, 0.1], np.float32).astype(np.float16)
+        NdArray halves = NdArray.ofDoubles(new double[] {1 + 0x1p-11, 1 + 3 * 0x1p-11, 65520, 0.1},
+                4).toFloatingPoint(DType.F16);
+        assertEquals(DType.F16, halves.dtype());
+        assertArrayEquals(new short[] {0x3c00, 0x3c02, 0x7c00, 0x2e66}, (short[]) halves.data());
+        NdArray brain = NdArray.ofFloats(new float[] {1 + 0x1p-8f, 3.140625f}, 2)
+                .toFloatingPoint(DType.BF16);
+        assertArrayEquals(new float[] {1, 3.140625f}, brain.toFloatArray());
+        assertArrayEquals(new double[] {7, 8}, NdArray.ofInts(new int[] {7, 8}, 2)
+                .toFloatingPoint(DType.F64).toDoubleArray());
+        assertThrows(IllegalArgumentException.class,
+                () -> NdArray.ofFloats(new float[] {1}, 1).toFloatingPoint(DType.I32));
+    }
 }

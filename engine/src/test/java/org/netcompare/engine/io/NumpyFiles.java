@@ -52,6 +52,30 @@ final class NumpyFiles {
             + "ICAgICAgIAoAAQIDBA==";
 
     /**
+     * {@code np.savez(f, weights=np.arange(6, dtype='<f4').reshape(2, 3),
+     * labels=np.array([1, 2, 3], dtype='<i8'))}, and the same with {@code np.savez_compressed}.
+     */
+    static final String NPZ_STORED =
+            "UEsDBBQAAAAAAAAAIQBP6QAqmAAAAJgAAAALABQAd2VpZ2h0cy5ucHkBABAAmAAAAAAAAACYAAAAAAAA"
+            + "AJNOVU1QWQEAdgB7J2Rlc2NyJzogJzxmNCcsICdmb3J0cmFuX29yZGVyJzogRmFsc2UsICdzaGFwZSc6"
+            + "ICgyLCAzKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAg"
+            + "ICAgICAgICAKAAAAAAAAgD8AAABAAABAQAAAgEAAAKBAUEsDBBQAAAAAAAAAIQC8kVWOmAAAAJgAAAAK"
+            + "ABQAbGFiZWxzLm5weQEAEACYAAAAAAAAAJgAAAAAAAAAk05VTVBZAQB2AHsnZGVzY3InOiAnPGk4Jywg"
+            + "J2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDMsKSwgfSAgICAgICAgICAgICAgICAgICAg"
+            + "ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoBAAAAAAAAAAIAAAAAAAAAAwAA"
+            + "AAAAAABQSwECFAMUAAAAAAAAACEAT+kAKpgAAACYAAAACwAAAAAAAAAAAAAAgAEAAAAAd2VpZ2h0cy5u"
+            + "cHlQSwECFAMUAAAAAAAAACEAvJFVjpgAAACYAAAACgAAAAAAAAAAAAAAgAHVAAAAbGFiZWxzLm5weVBL"
+            + "BQYAAAAAAgACAHEAAACpAQAAAAA=";
+    static final String NPZ_DEFLATED =
+            "UEsDBBQAAAAIAAAAIQBP6QAqVQAAAJgAAAALABQAd2VpZ2h0cy5ucHkBABAAmAAAAAAAAABVAAAAAAAA"
+            + "AJvsF+obEMnIUMZQrZ6SWpxcpG6loG6TZqKuo6Cell9UUpSYF59flJIKEndLzClOBYoXZyQWpAL5GkY6"
+            + "CsaaOgq1CmQDLgYwaLAHEg5ABMQNQLzAAQBQSwMEFAAAAAgAAAAhALyRVY5NAAAAmAAAAAoAFABsYWJl"
+            + "bHMubnB5AQAQAJgAAAAAAAAATQAAAAAAAACb7BfqGxDJyFDGUK2eklqcXKRupaBuk2mhrqOgnpZfVFKU"
+            + "mBefX5SSChJ3S8wpTgWKF2ckFqQC+RrGOpo6CrUKFAAuRgYIYILSzFAaAFBLAQIUAxQAAAAIAAAAIQBP"
+            + "6QAqVQAAAJgAAAALAAAAAAAAAAAAAACAAQAAAAB3ZWlnaHRzLm5weVBLAQIUAxQAAAAIAAAAIQC8kVWO"
+            + "TQAAAJgAAAAKAAAAAAAAAAAAAACAAZIAAABsYWJlbHMubnB5UEsFBgAAAAACAAIAcQAAABsBAAAAAA==";
+
+    /**
      * {descr, little-endian data bytes in hex as {@code a.tobytes().hex()} printed them, the
      * values as float64} for {@code a = np.array(values, dtype=descr)}.
      */

@@ -80,10 +80,11 @@ class KnnSearchTest {
     void cancellationOfTheFloat32ExpansionDoesNotChangeTheResult() {
         // Two tight clusters at +-1e4: centring cannot remove the offset, separations are a few
         // float32 ulps (1e4 has an ulp of 2^-10), so |q|^2 + |b|^2 - 2 q.b in float32 is noise.
-        float[][] points = new float[120][16];
-        float[][] plus = gaussian(60, 16, 1e4, 3e-3, 11);
-        float[][] minus = gaussian(60, 16, -1e4, 3e-3, 12);
-        for (int i = 0; i < 60; i++) {
+        // All 110 points of a cluster stay candidates, more than the first candidate buffer holds.
+        float[][] points = new float[220][16];
+        float[][] plus = gaussian(110, 16, 1e4, 3e-3, 11);
+        float[][] minus = gaussian(110, 16, -1e4, 3e-3, 12);
+        for (int i = 0; i < 110; i++) {
             points[2 * i] = plus[i];
             points[2 * i + 1] = minus[i];
         }
@@ -132,8 +133,9 @@ class KnnSearchTest {
     void tinyMemoryBudgetGivesTheSameGraphThroughManyTiles() {
         float[][] points = gaussian(90, 12, 0, 1, 8);
         KnnGraph whole = SEARCH.selfGraph(tensor(points), 6);
-        // Copies 90*12*4 + 90*16, result 90*6*12, one row of 90 floats and two heaps per worker.
-        long minimum = 90 * 12 * 4 + 90 * 16 + 90 * 6 * 12 + 90 * 4 + 2 * 6 * 12;
+        // Copies 90*12*4 + 90*16, result 90*6*12; per worker one row of 90 floats, two heaps and
+        // a candidate buffer of up to 90 ints.
+        long minimum = 90 * 12 * 4 + 90 * 16 + 90 * 6 * 12 + 90 * 4 + 2 * 6 * 12 + 90 * 4;
         KnnGraph tiled = SEARCH.withMemoryBudget(minimum).selfGraph(tensor(points), 6);
         assertArrayEquals(whole.indices(), tiled.indices());
         assertArrayEquals(whole.distances(), tiled.distances());

@@ -73,7 +73,8 @@ class QrTest {
         double scale = Math.max(a.frobeniusNorm(), Double.MIN_NORMAL);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < Math.min(i, n); j++) {
-                assertEquals(0, qtap.get(i, j) / scale, tolerance, "(Q^T A P)(" + i + ", " + j + ")");
+                assertEquals(0, qtap.get(i, j) / scale, tolerance,
+                        "(Q^T A P)(" + i + ", " + j + ")");
             }
         }
     }

@@ -1,0 +1,9 @@
+package org.netcompare.engine.compute;
+
+class CpuBackendContractTest extends BackendContractTest {
+
+    @Override
+    protected Backend backend() {
+        return new CpuBackend();
+    }
+}
