@@ -10,8 +10,9 @@ import org.netcompare.engine.parallel.Parallelism;
  * {@code dlarfb} for forward, column-wise reflectors.
  *
  * <p>Applying the block costs two matrix products, {@code W = V^T C} and {@code C -= V (T W)},
- * whose inner loops run along rows of the row-major C so that the JIT vectorises them. Columns of
- * C are cut into chunks that run in parallel: each chunk needs only its own slice of W.
+ * done by a {@link ReflectorKernel} (the Vector API one when the JVM has
+ * {@code jdk.incubator.vector}, unless {@code -Dnetcompare.linalg.scalar=true}). Columns of C are
+ * cut into chunks that run in parallel: each chunk needs only its own slice of W.
  *
  * <p>One instance is a workspace sized once for the largest block; {@link #load} refills it.
  */
@@ -21,6 +22,11 @@ final class BlockReflector {
     private static final int COLUMN_CHUNK = 128;
     /** Below this many multiply-adds a block is applied on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
+    /** Rows of C per pass of {@code W += V^T C}: 256 x 128 doubles of C fit in the L2 cache. */
+    private static final int ROW_BLOCK = 256;
+    private static final ReflectorKernel SCALAR = new ScalarReflectorKernel();
+    /** The Vector API kernel when the JVM has the module, else {@link #SCALAR}. */
+    private static final ReflectorKernel KERNEL = loadKernel();
 
     /** V packed row-major rows x k, with its unit diagonal and zero upper triangle explicit. */
     private final double[] v;
@@ -122,48 +128,46 @@ final class BlockReflector {
                 chunk * COLUMN_CHUNK, Math.min(cols, (chunk + 1) * COLUMN_CHUNK)));
     }
 
+    /**
+     * Columns [from, to) of C: the kernel takes the widest multiple of its column step, the plain
+     * kernel the rest. {@code W = V^T C} walks down the rows of C once per four rows of W, so it
+     * reads each block of rows from a copy laid out as contiguous column strips of one step's
+     * width (as GEMM packs B): strided rows a power of two apart would compete for the same cache
+     * sets (10000 x 512 doubles has 4 KiB rows).
+     */
     private void applyChunk(boolean transpose, double[] c, int offset, int ldc, int from, int to) {
         int width = to - from;
+        int step = KERNEL.columnStep();
+        int wide = width - width % step;
+        int start = offset + from;
         double[] w = new double[k * width];
-        accumulateVTransposeC(c, offset + from, ldc, w, width);
+        double[] block = new double[Math.min(rows, ROW_BLOCK) * width];
+        for (int r = 0; r < rows; r += ROW_BLOCK) {
+            int count = Math.min(rows - r, ROW_BLOCK);
+            for (int i = 0; i < count; i++) {
+                int row = start + (r + i) * ldc;
+                for (int j = 0; j < wide; j += step) {
+                    System.arraycopy(c, row + j, block, j * count + i * step, step);
+                }
+                System.arraycopy(c, row + wide, block, wide * count + i * (width - wide),
+                        width - wide);
+            }
+            for (int j = 0; j < wide; j += step) {
+                KERNEL.accumulate(v, r * k, k, count, block, j * count, step, w, j, width, step);
+            }
+            if (wide < width) {
+                SCALAR.accumulate(v, r * k, k, count, block, wide * count, width - wide, w, wide,
+                        width, width - wide);
+            }
+        }
         if (transpose) {
             multiplyByTTranspose(w, width);
         } else {
             multiplyByT(w, width);
         }
-        subtractVW(c, offset + from, ldc, w, width);
-    }
-
-    /** W = V^T C, four rows of C per pass over W so that each W element is loaded once per four. */
-    private void accumulateVTransposeC(double[] c, int offset, int ldc, double[] w, int width) {
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int c0 = offset + r * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            int v0 = r * k;
-            for (int p = 0; p < k; p++) {
-                double a0 = v[v0 + p];
-                double a1 = v[v0 + k + p];
-                double a2 = v[v0 + 2 * k + p];
-                double a3 = v[v0 + 3 * k + p];
-                int wp = p * width;
-                for (int j = 0; j < width; j++) {
-                    w[wp + j] += a0 * c[c0 + j] + a1 * c[c1 + j] + a2 * c[c2 + j]
-                            + a3 * c[c3 + j];
-                }
-            }
-        }
-        for (; r < rows; r++) {
-            int c0 = offset + r * ldc;
-            for (int p = 0; p < k; p++) {
-                double a0 = v[r * k + p];
-                int wp = p * width;
-                for (int j = 0; j < width; j++) {
-                    w[wp + j] += a0 * c[c0 + j];
-                }
-            }
+        KERNEL.subtract(v, 0, k, rows, c, start, ldc, w, 0, width, wide);
+        if (wide < width) {
+            SCALAR.subtract(v, 0, k, rows, c, start + wide, ldc, w, wide, width, width - wide);
         }
     }
 
@@ -203,33 +207,15 @@ final class BlockReflector {
         }
     }
 
-    /** C -= V W, four columns of V per pass over a row of C. */
-    private void subtractVW(double[] c, int offset, int ldc, double[] w, int width) {
-        for (int r = 0; r < rows; r++) {
-            int cr = offset + r * ldc;
-            int vr = r * k;
-            int p = 0;
-            for (; p + 4 <= k; p += 4) {
-                double b0 = v[vr + p];
-                double b1 = v[vr + p + 1];
-                double b2 = v[vr + p + 2];
-                double b3 = v[vr + p + 3];
-                int w0 = p * width;
-                int w1 = w0 + width;
-                int w2 = w1 + width;
-                int w3 = w2 + width;
-                for (int j = 0; j < width; j++) {
-                    c[cr + j] -= b0 * w[w0 + j] + b1 * w[w1 + j] + b2 * w[w2 + j]
-                            + b3 * w[w3 + j];
-                }
-            }
-            for (; p < k; p++) {
-                double b0 = v[vr + p];
-                int w0 = p * width;
-                for (int j = 0; j < width; j++) {
-                    c[cr + j] -= b0 * w[w0 + j];
-                }
-            }
+    private static ReflectorKernel loadKernel() {
+        if (Boolean.getBoolean("netcompare.linalg.scalar")
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return SCALAR;
+        }
+        try {
+            return new VectorReflectorKernel();
+        } catch (LinkageError unavailable) {
+            return SCALAR;
         }
     }
 }

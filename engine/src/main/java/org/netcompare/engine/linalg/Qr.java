@@ -35,6 +35,8 @@ public final class Qr {
     /** Downdated column norms ({@code vn1}) and the norms they were last recomputed at. */
     private double[] norms = new double[0];
     private double[] recomputedNorms = new double[0];
+    /** The panel being factored, rows x blockSize row-major (unpivoted QR only). */
+    private double[] panel = new double[0];
     private BlockReflector reflector = new BlockReflector(0, 0);
     private boolean decomposed;
 
@@ -96,22 +98,41 @@ public final class Qr {
             recomputedNorms = new double[n];
         }
         int reflectors = Math.min(blockSize, Math.max(1, Math.min(m, n)));
+        if (!pivoting && panel.length < (long) m * reflectors) {
+            panel = new double[Math.multiplyExact(m, reflectors)];
+        }
         if (!reflector.fits(m, reflectors)) {
             reflector = new BlockReflector(m, reflectors);
         }
     }
 
-    /** GVL algorithm 5.2.2 on panels, with the panel's block reflector applied to the rest. */
+    /**
+     * GVL algorithm 5.2.2 on panels, with the panel's block reflector applied to the rest. Each
+     * panel is factored in a contiguous copy: its columns, strided in the row-major factors, would
+     * cost a cache line (and, for long rows, a page) per entry on every reflector.
+     */
     private void factorBlocked() {
         int steps = Math.min(m, n);
         for (int first = 0; first < steps; first += blockSize) {
             int count = Math.min(blockSize, steps - first);
-            int panelEnd = first + count;
-            for (int j = first; j < panelEnd; j++) {
-                tau[j] = Householder.generate(factors, j * n + j, m - j, n);
-                applyToColumns(j, 1, j + 1, panelEnd);
+            int rows = m - first;
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(factors, (first + i) * n + first, panel, i * count, count);
             }
-            applyToColumns(first, count, panelEnd, n);
+            for (int j = 0; j < count; j++) {
+                tau[first + j] = Householder.generate(panel, j * count + j, rows - j, count);
+                if (j + 1 < count) {
+                    reflector.load(panel, j * count + j, count, rows - j, 1, tau, first + j);
+                    reflector.apply(true, panel, j * count + j + 1, count, count - j - 1);
+                }
+            }
+            if (first + count < n) {
+                reflector.load(panel, 0, count, rows, count, tau, first);
+                reflector.apply(true, factors, first * n + first + count, n, n - first - count);
+            }
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(panel, i * count, factors, (first + i) * n + first, count);
+            }
         }
     }
 
