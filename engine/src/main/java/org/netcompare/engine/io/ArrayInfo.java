@@ -9,7 +9,8 @@ import java.util.Arrays;
  * deciding whether an array fits in memory.
  *
  * @param dtype element type
- * @param shape sizes of the axes as stored (before any transpose of Fortran-order data)
+ * @param shape the array's shape, whichever order the file stores it in ({@link Npy#read}
+ *     returns it row-major)
  * @param byteOrder byte order of the elements in the file
  * @param fortranOrder true when the file stores the array column-major
  * @param dataOffset byte offset of the first element from the start of the file

@@ -19,7 +19,7 @@ final class ElementStreams {
      * Reads {@code count} elements of {@code type} stored in {@code order} into {@code array}.
      *
      * @return the number of bytes read, less than {@code count * itemSize} when the channel ends
-     *     first (the array then holds what was read)
+     *     first (the array's contents are then unspecified)
      */
     static long read(ReadableByteChannel in, ByteOrder order, DType type, Object array, int count)
             throws IOException {
@@ -44,8 +44,8 @@ final class ElementStreams {
     }
 
     /** Writes {@code array[offset...offset+count)} as elements of {@code type} in {@code order}. */
-    static void write(WritableByteChannel out, ByteOrder order, DType type, Object array, int offset,
-            int count) throws IOException {
+    static void write(WritableByteChannel out, ByteOrder order, DType type, Object array,
+            int offset, int count) throws IOException {
         int size = type.itemSize();
         ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
         int perChunk = CHUNK_BYTES / size;

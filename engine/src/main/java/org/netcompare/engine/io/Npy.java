@@ -37,7 +37,8 @@ public final class Npy {
     }
 
     /**
-     * Reads a whole array, in row-major order whatever the file's order.
+     * Reads a whole array, in row-major order whatever the file's order (a Fortran-order file
+     * briefly needs twice the array's memory while it is transposed).
      *
      * @throws FileFormatException naming the file and the problem if the file is malformed,
      *     truncated or longer than its header says

@@ -80,10 +80,11 @@ class KnnSearchTest {
     void cancellationOfTheFloat32ExpansionDoesNotChangeTheResult() {
         // Two tight clusters at +-1e4: centring cannot remove the offset, separations are a few
         // float32 ulps (1e4 has an ulp of 2^-10), so |q|^2 + |b|^2 - 2 q.b in float32 is noise.
-        float[][] points = new float[120][16];
-        float[][] plus = gaussian(60, 16, 1e4, 3e-3, 11);
-        float[][] minus = gaussian(60, 16, -1e4, 3e-3, 12);
-        for (int i = 0; i < 60; i++) {
+        // All 110 points of a cluster stay candidates, more than the first candidate buffer holds.
+        float[][] points = new float[220][16];
+        float[][] plus = gaussian(110, 16, 1e4, 3e-3, 11);
+        float[][] minus = gaussian(110, 16, -1e4, 3e-3, 12);
+        for (int i = 0; i < 110; i++) {
             points[2 * i] = plus[i];
             points[2 * i + 1] = minus[i];
         }
