@@ -140,4 +140,42 @@ class KernelContractTest {
             assertClose(expectedP, q, name);
         }
     }
+
+    @Test
+    void bidiagonalRowKernelsMatchTheFormulas() {
+        Random random = new Random(4);
+        int n = 37;
+        int from = 3;
+        double[] w = random(n, random);
+        double[] u = random(n, random);
+        double[] z = random(n, random);
+        double[] row = random(n + 5, random);
+        double vi = -0.8;
+        double f = 0.45;
+        double c = 1.3;
+        double[] expectedRow = row.clone();
+        double expectedDot = 0;
+        for (int j = from; j < n; j++) {
+            expectedRow[5 + j] -= vi * w[j];
+            expectedDot += expectedRow[5 + j] * u[j];
+        }
+        double[] afterLeft = expectedRow.clone();
+        double[] expectedZ = z.clone();
+        for (int j = from; j < n; j++) {
+            expectedRow[5 + j] -= f * u[j];
+            expectedZ[j] += c * expectedRow[5 + j];
+        }
+        for (BidiagonalRowKernel kernel : new BidiagonalRowKernel[] {
+            new ScalarBidiagonalRowKernel(), new VectorBidiagonalRowKernel()}) {
+            String name = kernel.getClass().getSimpleName();
+            double[] a = row.clone();
+            double dot = kernel.leftUpdateDot(a, 5, from, n, vi, w, u);
+            assertEquals(expectedDot, dot, TOLERANCE * 10, name);
+            assertClose(afterLeft, a, name);
+            double[] y = z.clone();
+            kernel.rightUpdateAccumulate(a, 5, from, n, f, u, c, y);
+            assertClose(expectedRow, a, name);
+            assertClose(expectedZ, y, name);
+        }
+    }
 }
