@@ -44,8 +44,8 @@ final class ElementStreams {
     }
 
     /** Writes {@code array[offset...offset+count)} as elements of {@code type} in {@code order}. */
-    static void write(WritableByteChannel out, ByteOrder order, DType type, Object array, int offset,
-            int count) throws IOException {
+    static void write(WritableByteChannel out, ByteOrder order, DType type, Object array,
+            int offset, int count) throws IOException {
         int size = type.itemSize();
         ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
         int perChunk = CHUNK_BYTES / size;

@@ -36,7 +36,7 @@ public final class HalfPrecision {
             return (short) (sign | 0x7C00 | (nan ? 0x200 | ((magnitude >>> 13) & 0x3FF) : 0));
         }
         if (magnitude < 0x38800000) {
-            // Below 2^-14 the result is subnormal: a multiple of 2^-24, rounded by rint (ties even).
+            // Below 2^-14 the result is subnormal, a multiple of 2^-24; rint rounds ties to even.
             int units = (int) Math.rint(Float.intBitsToFloat(magnitude) * 0x1p24);
             return (short) (sign | units);
         }

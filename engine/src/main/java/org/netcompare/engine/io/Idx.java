@@ -61,7 +61,8 @@ public final class Idx {
         if (magic.get(0) != 0 || magic.get(1) != 0 || type == null || rank == 0) {
             throw new FileFormatException(file, "not an IDX file: it starts with "
                     + NpyHeader.hex(Arrays.copyOf(magic.array(), 4))
-                    + "; IDX starts 00 00, a type code (08 09 0b 0c 0d 0e) and a rank of at least 1");
+                    + "; IDX starts 00 00, a type code (08 09 0b 0c 0d 0e) and a rank of at"
+                    + " least 1");
         }
         ByteBuffer dims = NpyHeader.readFully(in, 4 * rank, file, "the dimensions")
                 .order(ByteOrder.BIG_ENDIAN);

@@ -254,7 +254,8 @@ public final class NdArray {
         if (dtype.isFloatingPoint()) {
             double[] v = toDoubleArray();
             for (int i = 0; i < n; i++) {
-                if (v[i] != Math.rint(v[i]) || v[i] < Integer.MIN_VALUE || v[i] > Integer.MAX_VALUE) {
+                if (v[i] != Math.rint(v[i]) || v[i] < Integer.MIN_VALUE
+                        || v[i] > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("element " + i + " of a " + dtype
                             + " array is " + v[i] + ", not an int");
                 }

@@ -30,7 +30,8 @@ final class PendingFile implements AutoCloseable {
     static PendingFile create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".",
+                ".tmp");
         try {
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);

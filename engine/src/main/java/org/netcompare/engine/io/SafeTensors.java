@@ -71,10 +71,10 @@ public final class SafeTensors {
                     + " is reserved, not a tensor name");
         }
         Map<String, NdArray> sorted = new LinkedHashMap<>();
+        Comparator<Map.Entry<String, NdArray>> byDtype = Comparator.comparing(
+                e -> -LIBRARY_ORDER.indexOf(e.getValue().dtype()));
         tensors.entrySet().stream()
-                .sorted(Comparator.comparing(
-                        (Map.Entry<String, NdArray> e) -> LIBRARY_ORDER.indexOf(e.getValue().dtype()))
-                        .reversed().thenComparing(Map.Entry::getKey))
+                .sorted(byDtype.thenComparing(Map.Entry::getKey))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         byte[] header = SafeTensorsHeader.encode(sorted, new TreeMap<>(metadata));
         try (PendingFile pending = PendingFile.create(file)) {

@@ -107,7 +107,7 @@ public final class Qr {
     }
 
     /**
-     * GVL algorithm 5.2.2 on panels, with the panel's block reflector applied to the rest. Each
+     * GVL section 5.2.2 on panels, with the panel's block reflector applied to the rest. Each
      * panel is factored in a contiguous copy: its columns, strided in the row-major factors, would
      * cost a cache line (and, for long rows, a page) per entry on every reflector.
      */
@@ -137,7 +137,7 @@ public final class Qr {
     }
 
     /**
-     * GVL algorithm 5.4.1: at step j bring the column of largest remaining norm to position j.
+     * GVL section 5.4.2: at step j bring the column of largest remaining norm to position j.
      * Norms are downdated as {@code dlaqp2} does, recomputed when cancellation has eaten more
      * than half the digits.
      */

@@ -45,10 +45,11 @@ class AtomicFilesTest {
         Path target = dir.resolve("out.bin");
         Files.write(target, new byte[] {7});
         IOException failure = new IOException("disk full");
-        IOException thrown = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write(new byte[100_000]);
-            throw failure;
-        }));
+        IOException thrown = assertThrows(IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(new byte[100_000]);
+                    throw failure;
+                }));
         assertSame(failure, thrown);
         assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(target, out -> {
             throw new UncheckedIOException(new IOException("x"));

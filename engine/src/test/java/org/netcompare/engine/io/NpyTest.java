@@ -213,7 +213,8 @@ class NpyTest {
     @Test
     void rejectsMalformedHeaderDicts() throws IOException {
         String[][] cases = {
-            {"{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", "unsupported dtype '<c8'"},
+            {"{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }",
+                "unsupported dtype '<c8'"},
             {"{'descr': '|f4', 'fortran_order': False, 'shape': (2,), }", "byte order"},
             {"{'descr': '<f4', 'fortran_order': False, 'shape': (2), }", "(n,) is"},
             {"{'descr': '<f4', 'fortran_order': False}", "header keys"},
@@ -226,7 +227,8 @@ class NpyTest {
             {"{'descr': '<f4', 'fortran_order': False, 'shape': (02,), }", "leading zero"},
             {"{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", "structured"},
             {"{'descr': '<f4', 'fortran_order': False, 'shape': (2,), } x", "after the closing"},
-            {"{'descr': '<f4', 'fortran_order': False, 'shape': (2,), ", "expected a quoted string"},
+            {"{'descr': '<f4', 'fortran_order': False, 'shape': (2,), ",
+                "expected a quoted string"},
             {"{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }",
                 "overflows"},
             {"{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296), }",

@@ -73,6 +73,13 @@ class LeastSquaresTest {
             Matrix rowSpacePart = right.transpose().times(
                     solveSquare(right.times(right.transpose()), right.times(x)));
             assertClose(x, rowSpacePart);
+            // Residual norms reported from the factors equal ||A x - b|| computed directly.
+            Matrix residual = subtract(a.times(x), b);
+            double scale = a.frobeniusNorm() * x.frobeniusNorm() + b.frobeniusNorm();
+            for (int j = 0; j < 2; j++) {
+                assertEquals(Householder.norm(residual.column(j), 0, m, 1),
+                        solver.residualNorms()[j], TOLERANCE * scale);
+            }
         }
     }
 
