@@ -1,5 +1,7 @@
 package org.netcompare.engine.knn;
 
+import java.util.Locale;
+
 /**
  * How a search splits its queries into row tiles so that everything it allocates fits a memory
  * budget: the screening copies, the result arrays, and per worker one tile of float32 screening
@@ -51,6 +53,6 @@ final class TilePlan {
     }
 
     private static String mebibytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 }

@@ -1,7 +1,5 @@
 package org.netcompare.engine.linalg;
 
-import org.netcompare.engine.parallel.Parallelism;
-
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, {@code A = Q T Q^T}
  * (Golub and Van Loan, 4th ed., algorithm 8.3.1), and the explicit {@code Q^T}.
@@ -14,14 +12,14 @@ import org.netcompare.engine.parallel.Parallelism;
  */
 final class HouseholderTridiagonal {
 
-    /** Rows of {@code Q^T} one task forms; the reflectors are reused across them from cache. */
-    private static final int ROW_BLOCK = 16;
+    private static final RankTwoRowKernel KERNEL = RankTwoRowKernel.best();
 
     private final int n;
     private double[] reflector;
     private double[] pendingReflector;
     private double[] pendingUpdate;
     private final double[] product;
+    private final ReflectorGroups reflectors;
 
     HouseholderTridiagonal(int n) {
         this.n = n;
@@ -29,6 +27,7 @@ final class HouseholderTridiagonal {
         this.pendingReflector = new double[n];
         this.pendingUpdate = new double[n];
         this.product = new double[n];
+        this.reflectors = new ReflectorGroups(Math.max(0, n - 2), n, 1);
     }
 
     int size() {
@@ -95,13 +94,8 @@ final class HouseholderTridiagonal {
             double vi = v[i];
             double aii = a[row + i] - 2 * pvi * pwi;
             a[row + i] = aii;
-            double dot = aii * vi;
-            for (int j = i + 1; j < n; j++) {
-                double aij = a[row + j] - pvi * pw[j] - pwi * pv[j];
-                a[row + j] = aij;
-                dot += aij * v[j];
-                p[j] += aij * vi;
-            }
+            double dot = aii * vi
+                    + KERNEL.apply(a, row, i + 1, n, pvi, pwi, vi, pv, pw, v, p);
             p[i] += dot;
         }
     }
@@ -128,38 +122,13 @@ final class HouseholderTridiagonal {
 
     /**
      * Writes {@code Q^T = H_{n-3} ... H_0} (row-major n x n) into {@code qt}, from the
-     * reflectors {@link #reduce} left in {@code a} and {@code tau}. Row i of {@code Q^T} is
-     * {@code e_i^T H_{i-1} ... H_0} (the later reflectors leave it alone), so rows are formed
-     * independently, a block of rows at a time, each reflector applied to the block from cache.
+     * reflectors {@link #reduce} left in {@code a} and {@code tau}.
      */
     void formQTransposed(double[] a, double[] tau, double[] qt) {
-        java.util.Arrays.fill(qt, 0, n * n, 0);
-        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
-        Parallelism.forEach(blocks, block -> {
-            int from = block * ROW_BLOCK;
-            int to = Math.min(n, from + ROW_BLOCK);
-            for (int i = from; i < to; i++) {
-                qt[i * n + i] = 1;
-            }
-            for (int k = Math.min(to - 2, n - 3); k >= 0; k--) {
-                double t = tau[k];
-                if (t == 0) {
-                    continue;
-                }
-                int v = k * n;
-                for (int i = Math.max(from, k + 1); i < to; i++) {
-                    int row = i * n;
-                    double dot = qt[row + k + 1];
-                    for (int j = k + 2; j < n; j++) {
-                        dot += qt[row + j] * a[v + j];
-                    }
-                    double f = t * dot;
-                    qt[row + k + 1] -= f;
-                    for (int j = k + 2; j < n; j++) {
-                        qt[row + j] -= f * a[v + j];
-                    }
-                }
-            }
-        });
+        for (int k = 0; k < reflectors.count(); k++) {
+            reflectors.set(k, tau[k], a, k * n + k + 2, 1);
+        }
+        reflectors.finish();
+        reflectors.formTransposed(qt, n);
     }
 }

@@ -3,7 +3,7 @@ package org.netcompare.engine.linalg;
 import org.netcompare.engine.parallel.Parallelism;
 
 /**
- * A recorded sequence of plane rotations on adjacent rows, applied later to the rows of a
+ * A recorded sequence of plane rotations of row pairs (mostly adjacent ones), applied later to the rows of a
  * row-major matrix, as LAPACK's {@code dlasr} (Golub and Van Loan, 4th ed., section 5.1.8).
  *
  * <p>Implicit QR iterations produce rotations one at a time, but applying each one at once
@@ -16,10 +16,12 @@ final class RotationSequence {
 
     /** Columns per strip: 64 doubles per row keeps a 1000-row strip within half a megabyte. */
     private static final int STRIP = 64;
+    private static final RotationKernel KERNEL = RotationKernel.best();
 
     private final double[] target;
     private final int cols;
-    private final int[] index;
+    private final int[] upper;
+    private final int[] lower;
     private final double[] cosines;
     private final double[] sines;
     private int size;
@@ -31,7 +33,8 @@ final class RotationSequence {
     RotationSequence(double[] target, int cols, int capacity) {
         this.target = target;
         this.cols = cols;
-        this.index = new int[capacity];
+        this.upper = new int[capacity];
+        this.lower = new int[capacity];
         this.cosines = new double[capacity];
         this.sines = new double[capacity];
     }
@@ -41,10 +44,19 @@ final class RotationSequence {
      * {@code (r_k, r_{k+1}) <- (c r_k + s r_{k+1}, -s r_k + c r_{k+1})}.
      */
     void add(int k, double c, double s) {
-        if (size == index.length) {
+        add(k, k + 1, c, s);
+    }
+
+    /**
+     * Records the rotation of any two rows:
+     * {@code (r_i, r_j) <- (c r_i + s r_j, -s r_i + c r_j)}.
+     */
+    void add(int i, int j, double c, double s) {
+        if (size == upper.length) {
             flush();
         }
-        index[size] = k;
+        upper[size] = i;
+        lower[size] = j;
         cosines[size] = c;
         sines[size] = s;
         size++;
@@ -56,24 +68,9 @@ final class RotationSequence {
             return;
         }
         int strips = (cols + STRIP - 1) / STRIP;
-        Parallelism.forEach(strips, strip -> applyToStrip(strip * STRIP,
-                Math.min(cols, (strip + 1) * STRIP)));
+        Parallelism.forEach(strips, strip -> KERNEL.apply(target, cols, strip * STRIP,
+                Math.min(cols, (strip + 1) * STRIP), upper, lower, cosines, sines, size));
         size = 0;
     }
 
-    private void applyToStrip(int from, int to) {
-        double[] a = target;
-        for (int r = 0; r < size; r++) {
-            double c = cosines[r];
-            double s = sines[r];
-            int upper = index[r] * cols;
-            int lower = upper + cols;
-            for (int j = from; j < to; j++) {
-                double x = a[upper + j];
-                double y = a[lower + j];
-                a[upper + j] = c * x + s * y;
-                a[lower + j] = c * y - s * x;
-            }
-        }
-    }
 }

@@ -1,0 +1,37 @@
+package org.netcompare.nets.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+import org.netcompare.engine.tensor.Tensor;
+
+class PoolingTest {
+
+    private static final float[] IMAGE = {
+        1, 2, 5, 0, 9,
+        3, 4, 1, 8, 9,
+        0, 7, 6, 2, 9,
+        1, 1, 1, 1, 9};
+
+    @Test
+    void maxPoolTakesWindowMaximaAndRoutesGradientsToThem() {
+        MaxPool2d pool = new MaxPool2d("pool", 2, 2);
+        Tensor y = pool.forward(Tensor.wrap(IMAGE.clone(), 1, 1, 4, 5), false);
+        // Floor mode: the fifth column is dropped.
+        assertArrayEquals(new float[] {4, 8, 7, 6}, y.toArray());
+        float[] dx = pool.backward(Tensor.wrap(new float[] {1, 2, 3, 4}, 1, 1, 2, 2)).toArray();
+        float[] expected = new float[20];
+        expected[6] = 1;
+        expected[8] = 2;
+        expected[11] = 3;
+        expected[12] = 4;
+        assertArrayEquals(expected, dx);
+    }
+
+    @Test
+    void averagePoolTakesWindowMeans() {
+        AvgPool2d pool = new AvgPool2d("pool", 2, 2);
+        Tensor y = pool.forward(Tensor.wrap(IMAGE.clone(), 1, 1, 4, 5), false);
+        assertArrayEquals(new float[] {2.5f, 3.5f, 2.25f, 2.5f}, y.toArray());
+    }
+}
