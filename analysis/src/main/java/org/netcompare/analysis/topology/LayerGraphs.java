@@ -50,6 +50,9 @@ public final class LayerGraphs {
             throw new IllegalArgumentException(names.size() + " layer names for "
                     + activations.size() + " activation tensors");
         }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no layers given");
+        }
         if (maxK < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + maxK);
         }
@@ -64,29 +67,7 @@ public final class LayerGraphs {
             samples = points.dim(0);
             graphs.add(search.selfGraph(points, maxK));
         }
-        return new LayerGraphs(names, graphs, Math.max(samples, 0), maxK);
-    }
-
-    /** Wraps graphs already searched, all over the same samples and with the same k. */
-    public static LayerGraphs of(List<String> names, List<KnnGraph> graphs) {
-        if (names.size() != graphs.size() || graphs.isEmpty()) {
-            throw new IllegalArgumentException(names.size() + " layer names for "
-                    + graphs.size() + " graphs: need one graph per name, at least one");
-        }
-        KnnGraph first = graphs.get(0);
-        if (first.rows() == 0 || first.k() < 1) {
-            throw new IllegalArgumentException("layer '" + names.get(0) + "' has " + first.rows()
-                    + " samples and k = " + first.k() + ": need samples and k of at least 1");
-        }
-        for (int layer = 1; layer < graphs.size(); layer++) {
-            KnnGraph graph = graphs.get(layer);
-            if (graph.rows() != first.rows() || graph.k() != first.k()) {
-                throw new IllegalArgumentException("layer '" + names.get(layer) + "' has "
-                        + graph.rows() + " samples and k = " + graph.k() + " but '"
-                        + names.get(0) + "' has " + first.rows() + " and k = " + first.k());
-            }
-        }
-        return new LayerGraphs(names, graphs, first.rows(), first.k());
+        return new LayerGraphs(names, graphs, samples, maxK);
     }
 
     private static Tensor flatten(String name, Tensor activations) {

@@ -5,9 +5,10 @@ package org.netcompare.engine.gemm;
  * High-Performance Matrix Multiplication", ACM TOMS 34(3), 2008, section 4; the loop names follow
  * BLIS: Van Zee and van de Geijn, ACM TOMS 41(3), 2015, figure 2).
  *
- * <p>Sizes are in elements (floats). A packed KC x NR sliver of B stays in L1 while the micro-kernel
- * sweeps the MC x KC block of A held in L2; the KC x NC panel of B lives in L3. The values were
- * measured on a 2-core AMD EPYC (48 KiB L1d, 1 MiB L2, 32 MiB L3) with the 16-lane kernel.
+ * <p>Sizes are in elements (floats). A packed KC x NR sliver of B stays in L1 while the
+ * micro-kernel sweeps the MC x KC block of A held in L2; the KC x NC panel of B lives in L3.
+ * The values were measured on a 2-core AMD EPYC (48 KiB L1d, 1 MiB L2, 32 MiB L3) with the
+ * 16-lane kernel.
  */
 final class Blocking {
 

@@ -5,7 +5,8 @@ import org.netcompare.engine.parallel.Parallelism;
 
 /**
  * A run of k Householder reflectors in compact WY form, {@code H_0 H_1 ... H_{k-1} = I - V T V^T}
- * (Golub and Van Loan, 4th ed., section 5.1.7; Schreiber and Van Loan 1989), with V a rows x k
+ * (Schreiber and Van Loan, SIAM J. Sci. Stat. Comput. 10(1), 1989; Golub and Van Loan, 4th ed.,
+ * section 5.2.3), with V a rows x k
  * unit lower trapezoidal matrix and T a k x k upper triangular one: LAPACK's {@code dlarft} and
  * {@code dlarfb} for forward, column-wise reflectors.
  *
@@ -73,8 +74,8 @@ final class BlockReflector {
 
     /**
      * T from the recurrence {@code T[0:i, i] = -tau_i T[0:i, 0:i] V[:, 0:i]^T v_i},
-     * {@code T[i, i] = tau_i} (Golub and Van Loan, 4th ed., section 5.1.7), with all the inner
-     * products {@code V^T V} taken in one row-ordered pass.
+     * {@code T[i, i] = tau_i} (Schreiber and Van Loan 1989, LAPACK {@code dlarft}), with all the
+     * inner products {@code V^T V} taken in one row-ordered pass.
      */
     private void formTriangularFactor(double[] tau, int tauOffset) {
         Arrays.fill(gram, 0, k * k, 0);

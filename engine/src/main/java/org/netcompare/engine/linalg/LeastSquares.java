@@ -1,21 +1,33 @@
 package org.netcompare.engine.linalg;
 
+import java.util.Arrays;
+
 /**
  * Minimum-norm least squares {@code min ||A X - B||_F}, then {@code min ||X||_F}, for an m x n A
  * of any shape and rank, and many right-hand sides at once: LAPACK's {@code dgelsy} (Golub and
- * Van Loan, 4th ed., sections 5.4.2 and 5.5.2).
+ * Van Loan, 4th ed., sections 5.4 and 5.5: column pivoting, complete orthogonal decomposition,
+ * rank-deficient least squares).
  *
  * <p>Pipeline: QR with column pivoting {@code A P = Q R}; the numerical rank r keeps the leading
  * {@code |r_ii| > relTol * |r_11|}; the trapezoid {@code [R11 R12]} (r x n) is reduced to
  * {@code [T 0] Z} by reflectors from the right ({@link TrapezoidReduction}, the complete
  * orthogonal decomposition); then {@code X = P Z^T [T^-1 (Q^T B)_(1:r); 0]}. Because Z is
  * orthogonal and the free part is set to zero, X has no component in the null space.
+ *
+ * <p>When A has at least twice as many rows as columns it is first reduced by an unpivoted
+ * (blocked, fast) QR to its n x n triangle, and the pivoted QR runs on that, the preprocessing
+ * of Chan's R-SVD (ACM TOMS 8(1), 1982): Q is orthogonal, so column norms, and so pivots and
+ * rank, are the same, while the pivoted QR, which applies its reflectors one at a time, no longer
+ * sweeps all m rows. An instance keeps its factorisations' workspaces: one thread at a time.
  */
 public final class LeastSquares {
 
+    private static final double EPS = Math.ulp(1.0);
+
     /** Relative rank tolerance, or -1 for {@code max(m, n) * eps}. */
     private final double relativeTolerance;
-    private final Qr qr = new Qr(true);
+    private final Qr reduction = new Qr(false);
+    private final Qr pivoted = new Qr(true);
     private int rank = -1;
     private double[] residualNorms;
 
@@ -54,24 +66,36 @@ public final class LeastSquares {
         }
         requireFinite(b);
         rank = -1;
-        qr.decompose(a);
-        Matrix triangle = qr.getR();
-        double largest = Math.min(m, n) == 0 ? 0 : Math.abs(triangle.get(0, 0));
-        int r = qr.rank(relativeTolerance < 0 ? qr.defaultTolerance()
-                : relativeTolerance * largest);
-
-        Matrix qtb = b.copy();
-        qr.applyQTranspose(qtb);
-        TrapezoidReduction trapezoid = new TrapezoidReduction(triangle, r);
-        Matrix permuted = Matrix.zeros(n, p);
-        trapezoid.solveTriangular(qtb, permuted);
-        trapezoid.applyZTranspose(permuted);
-        Matrix x = Matrix.zeros(n, p);
-        int[] pivots = qr.getPivots();
-        for (int j = 0; j < n; j++) {
-            System.arraycopy(permuted.data(), j * p, x.data(), pivots[j] * p, p);
+        Matrix rotated = b.copy();
+        Matrix reduced = a;
+        double[] dropped = new double[p];
+        if (m >= 2 * n) {
+            reduction.decompose(a);
+            reduction.applyQTranspose(rotated);
+            reduced = reduction.getR();
+            // Rows n.. of Q^T B are out of reach of any x: they are part of every residual.
+            for (int j = 0; j < p; j++) {
+                dropped[j] = Householder.norm(rotated.data(), n * p + j, m - n, p);
+            }
+            rotated = Matrix.wrap(n, p, Arrays.copyOf(rotated.data(), n * p));
         }
-        residualNorms = residualNorms(a, x, b);
+        pivoted.decompose(reduced);
+        pivoted.applyQTranspose(rotated);
+        Matrix triangle = pivoted.getR();
+        double largest = triangle.rows() == 0 ? 0 : Math.abs(triangle.get(0, 0));
+        double relative = relativeTolerance < 0 ? Math.max(m, n) * EPS : relativeTolerance;
+        int r = pivoted.rank(relative * largest);
+
+        TrapezoidReduction trapezoid = new TrapezoidReduction(triangle, r);
+        Matrix z = Matrix.zeros(n, p);
+        trapezoid.solveTriangular(rotated, z);
+        trapezoid.applyZTranspose(z);
+        residualNorms = residualNorms(rotated, triangle, z, r, dropped);
+        Matrix x = Matrix.zeros(n, p);
+        int[] pivots = pivoted.getPivots();
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(z.data(), j * p, x.data(), pivots[j] * p, p);
+        }
         rank = r;
         return x;
     }
@@ -82,23 +106,38 @@ public final class LeastSquares {
         return rank;
     }
 
-    /** {@code ||A x_j - b_j||_2} for each right-hand side j of the last solve, computed from A. */
+    /** {@code ||A x_j - b_j||_2} for each right-hand side j of the last solve. */
     public double[] residualNorms() {
         requireSolved();
         return residualNorms.clone();
     }
 
-    private static double[] residualNorms(Matrix a, Matrix x, Matrix b) {
-        Matrix residual = a.times(x);
-        double[] d = residual.data();
-        double[] bd = b.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] -= bd[i];
+    /**
+     * {@code ||b_j - A x_j||} from the factors: with {@code c = Q^T b} and {@code z = P^T x},
+     * {@code Q^T (b - A x) = c - R z}, whose first r rows vanish by construction ({@code
+     * [R11 R12] z = c_(1:r)}); what is left is {@code c_(r:) - R22 z_(r:)}, plus the rows the
+     * preprocessing QR set aside ({@code dropped}).
+     */
+    private static double[] residualNorms(Matrix c, Matrix triangle, Matrix z, int r,
+            double[] dropped) {
+        int p = c.cols();
+        int rows = c.rows() - r;
+        int n = triangle.cols();
+        double[] rest = new double[rows * p];
+        System.arraycopy(c.data(), r * p, rest, 0, rows * p);
+        double[] zd = z.data();
+        for (int i = r; i < triangle.rows(); i++) {
+            int out = (i - r) * p;
+            for (int l = r; l < n; l++) {
+                double ril = triangle.get(i, l);
+                for (int j = 0; j < p; j++) {
+                    rest[out + j] -= ril * zd[l * p + j];
+                }
+            }
         }
-        int p = b.cols();
         double[] norms = new double[p];
         for (int j = 0; j < p; j++) {
-            norms[j] = Householder.norm(d, j, b.rows(), p);
+            norms[j] = Math.hypot(Householder.norm(rest, j, rows, p), dropped[j]);
         }
         return norms;
     }

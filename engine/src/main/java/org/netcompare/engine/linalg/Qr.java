@@ -15,7 +15,8 @@ import java.util.Arrays;
  *
  * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
  * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
- * without forming Q. Workspaces are kept between calls of {@link #decompose}.
+ * without forming Q. Workspaces are kept between calls of {@link #decompose}, so one instance
+ * serves one thread at a time.
  */
 public final class Qr {
 
@@ -107,7 +108,7 @@ public final class Qr {
     }
 
     /**
-     * GVL algorithm 5.2.2 on panels, with the panel's block reflector applied to the rest. Each
+     * GVL section 5.2.2 on panels, with the panel's block reflector applied to the rest. Each
      * panel is factored in a contiguous copy: its columns, strided in the row-major factors, would
      * cost a cache line (and, for long rows, a page) per entry on every reflector.
      */
@@ -137,7 +138,7 @@ public final class Qr {
     }
 
     /**
-     * GVL algorithm 5.4.1: at step j bring the column of largest remaining norm to position j.
+     * GVL section 5.4.2: at step j bring the column of largest remaining norm to position j.
      * Norms are downdated as {@code dlaqp2} does, recomputed when cancellation has eaten more
      * than half the digits.
      */

@@ -4,7 +4,7 @@ package org.netcompare.engine.linalg;
  * The complete orthogonal decomposition step of rank-deficient least squares: the leading r x n
  * trapezoid {@code [R11 R12]} of a pivoted R is written {@code [T 0] Z}, T r x r upper triangular
  * and Z n x n orthogonal, by reflectors applied from the right (LAPACK {@code dtzrzf} /
- * {@code dlatrz}; Golub and Van Loan, 4th ed., section 5.4.2).
+ * {@code dlatrz}; Golub and Van Loan, 4th ed., section 5.4, complete orthogonal decompositions).
  *
  * <p>Reflector i (for rows i = r-1 down to 0) acts on coordinate i and coordinates r..n-1 only;
  * it zeroes row i of R12 and keeps T upper triangular because the rows below i were cleared

@@ -73,6 +73,13 @@ class LeastSquaresTest {
             Matrix rowSpacePart = right.transpose().times(
                     solveSquare(right.times(right.transpose()), right.times(x)));
             assertClose(x, rowSpacePart);
+            // Residual norms reported from the factors equal ||A x - b|| computed directly.
+            Matrix residual = subtract(a.times(x), b);
+            double scale = a.frobeniusNorm() * x.frobeniusNorm() + b.frobeniusNorm();
+            for (int j = 0; j < 2; j++) {
+                assertEquals(Householder.norm(residual.column(j), 0, m, 1),
+                        solver.residualNorms()[j], TOLERANCE * scale);
+            }
         }
     }
 
@@ -164,6 +171,17 @@ class LeastSquaresTest {
         assertArrayEquals(new double[4], x.data(), 0);
         assertEquals(0, solver.rank());
         assertArrayEquals(new double[] {5, 1}, solver.residualNorms(), 1e-15);
+    }
+
+    @Test
+    void emptySystemsHaveEmptyOrZeroSolutions() {
+        LeastSquares solver = new LeastSquares();
+        Matrix noUnknowns = solver.solve(Matrix.zeros(2, 0), Matrix.of(new double[][] {{3}, {4}}));
+        assertEquals(0, noUnknowns.rows());
+        assertArrayEquals(new double[] {5}, solver.residualNorms(), 1e-15);
+        Matrix noEquations = solver.solve(Matrix.zeros(0, 3), Matrix.zeros(0, 2));
+        assertArrayEquals(new double[6], noEquations.data(), 0);
+        assertEquals(0, solver.rank());
     }
 
     @Test
