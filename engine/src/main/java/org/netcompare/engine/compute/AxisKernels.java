@@ -18,10 +18,12 @@ import org.netcompare.engine.parallel.Parallelism;
  */
 final class AxisKernels {
 
-    /** Rows a column sum adds in float before it moves the partial sum to double. */
-    private static final int ROWS_IN_FLOAT = 16;
+    private final DenseLoops loops;
+    /** Narrowest column block worth a task of its own (1 KiB of each row). */
+    private static final int MIN_COLUMNS = 256;
 
-    private AxisKernels() {
+    AxisKernels(DenseLoops loops) {
+        this.loops = loops;
     }
 
     /** The part of the work one task does: rows o and columns [from, to). */
@@ -31,20 +33,22 @@ final class AxisKernels {
 
     /**
      * Cuts outer x inner into blocks of about {@link StridedLoop#GRAIN} input elements and runs
-     * them through {@link Parallelism}; when outer alone gives too few blocks, columns are cut
-     * too (at multiples of 64, so blocks stay cache-line aligned).
+     * them through {@link Parallelism}. Rows (outer) are shared out first; only when there are
+     * fewer rows than threads are columns cut too, into as few blocks as keep every thread busy
+     * and at least {@link #MIN_COLUMNS} wide, since each block streams through every row.
+     * Results do not depend on the number of threads: a block never splits the reduced axis.
      */
     private static void split(int outer, int length, int inner, Block block) {
         if (outer == 0 || inner == 0) {
             return;
         }
+        int threads = Parallelism.threads();
         long work = (long) outer * Math.max(1, length) * inner;
-        int wanted = (int) Math.min(4L * Parallelism.threads(),
-                Math.max(1, work / StridedLoop.GRAIN));
+        int wanted = (int) Math.min(4L * threads, Math.max(1, work / StridedLoop.GRAIN));
         int width = inner;
-        if (outer < wanted && inner > 64) {
-            int perRow = (wanted + outer - 1) / outer;
-            width = Math.max(64, (inner / perRow + 63) / 64 * 64);
+        if (outer < threads && wanted > 1) {
+            int perRow = (threads + outer - 1) / outer;
+            width = Math.min(inner, Math.max(MIN_COLUMNS, (inner + perRow - 1) / perRow));
         }
         int columnBlocks = (inner + width - 1) / width;
         long units = (long) outer * columnBlocks;
@@ -60,7 +64,7 @@ final class AxisKernels {
         });
     }
 
-    static void reduce(Reduction reduction, float[] x, int offset, int outer, int length,
+    void reduce(Reduction reduction, float[] x, int offset, int outer, int length,
             int inner, float[] y, int outOffset) {
         split(outer, length, inner, (o, from, to) -> {
             int start = offset + o * length * inner;
@@ -85,7 +89,7 @@ final class AxisKernels {
     }
 
     /** Softmax, or its logarithm when {@code log} is set, along the middle axis. */
-    static void softmax(boolean log, float[] x, int offset, int outer, int length, int inner,
+    void softmax(boolean log, float[] x, int offset, int outer, int length, int inner,
             float[] y, int outOffset) {
         split(outer, length, inner, (o, from, to) -> {
             int start = o * length * inner;
@@ -98,50 +102,17 @@ final class AxisKernels {
         });
     }
 
-    private static float reduceRow(Reduction reduction, float[] x, int start, int n) {
+    private float reduceRow(Reduction reduction, float[] x, int start, int n) {
         return switch (reduction) {
-            case SUM -> (float) sum(x, start, n);
-            case MEAN -> (float) (sum(x, start, n) / n);
-            case MAX -> max(x, start, n);
-            case MIN -> {
-                float m = x[start];
-                for (int l = 1; l < n; l++) {
-                    m = Math.min(m, x[start + l]);
-                }
-                yield m;
-            }
+            case SUM -> (float) loops.sum(x, start, n);
+            case MEAN -> (float) (loops.sum(x, start, n) / n);
+            case MAX -> loops.max(x, start, n);
+            case MIN -> loops.min(x, start, n);
             case LOG_SUM_EXP -> {
-                float m = n == 0 ? Float.NEGATIVE_INFINITY : max(x, start, n);
-                yield (float) shiftedLog(m, ExpLoops.best().sumExp(x, start, m, n));
+                float m = n == 0 ? Float.NEGATIVE_INFINITY : loops.max(x, start, n);
+                yield (float) shiftedLog(m, loops.sumExp(x, start, m, n));
             }
         };
-    }
-
-    /** Sum in double with four accumulators, so the adds do not wait on one another. */
-    private static double sum(float[] x, int start, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int l = 0;
-        for (; l + 3 < n; l += 4) {
-            s0 += x[start + l];
-            s1 += x[start + l + 1];
-            s2 += x[start + l + 2];
-            s3 += x[start + l + 3];
-        }
-        for (; l < n; l++) {
-            s0 += x[start + l];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    private static float max(float[] x, int start, int n) {
-        float m = x[start];
-        for (int l = 1; l < n; l++) {
-            m = Math.max(m, x[start + l]);
-        }
-        return m;
     }
 
     /**
@@ -152,24 +123,28 @@ final class AxisKernels {
         return Float.isFinite(max) ? max + Math.log(shiftedSum) : max;
     }
 
-    private static void reduceColumns(Reduction reduction, float[] x, int start, int length,
+    private void reduceColumns(Reduction reduction, float[] x, int start, int length,
             int inner, int from, int to, float[] y, int out) {
         int width = to - from;
         switch (reduction) {
             case SUM, MEAN -> {
-                double[] acc = columnSums(x, start, length, inner, from, width);
+                ColumnSums sums = new ColumnSums(loops, width);
+                for (int l = 0; l < length; l++) {
+                    sums.add(x, start + l * inner + from);
+                }
                 double divisor = reduction == Reduction.MEAN ? length : 1;
+                double[] total = sums.total();
                 for (int j = 0; j < width; j++) {
-                    y[out + from + j] = (float) (acc[j] / divisor);
+                    y[out + from + j] = (float) (total[j] / divisor);
                 }
             }
             case MAX, MIN -> {
-                float[] m = columnExtremes(reduction == Reduction.MAX, x, start, length, inner,
-                        from, width);
+                BinaryOp op = reduction == Reduction.MAX ? BinaryOp.MAX : BinaryOp.MIN;
+                float[] m = columnExtremes(op, x, start, length, inner, from, width);
                 System.arraycopy(m, 0, y, out + from, width);
             }
             case LOG_SUM_EXP -> {
-                float[] m = columnExtremes(true, x, start, length, inner, from, width);
+                float[] m = columnExtremes(BinaryOp.MAX, x, start, length, inner, from, width);
                 double[] s = columnSumExp(x, start, length, inner, from, m);
                 for (int j = 0; j < width; j++) {
                     y[out + from + j] = (float) shiftedLog(m[j], s[j]);
@@ -179,33 +154,52 @@ final class AxisKernels {
     }
 
     /**
-     * Column sums of rows [0, length): {@link #ROWS_IN_FLOAT} rows at a time are added in float,
-     * a loop the JIT vectorizes, and each such partial sum is then added in double. The float
-     * part rounds at most 16 times per value, so the result stays within about 16 eps of the
-     * magnitudes summed however long the axis.
+     * Column sums built one row at a time: up to {@link #ROWS_IN_FLOAT} rows are added in float
+     * with the dense loops, then that partial sum is added in double. Each value is rounded at
+     * most 16 times in float, so the sum stays within about 16 eps of the magnitudes summed
+     * however long the axis.
      */
-    private static double[] columnSums(float[] x, int start, int length, int inner, int from,
-            int width) {
-        double[] acc = new double[width];
-        float[] partial = new float[width];
-        for (int l0 = 0; l0 < length; l0 += ROWS_IN_FLOAT) {
-            int l1 = Math.min(length, l0 + ROWS_IN_FLOAT);
-            System.arraycopy(x, start + l0 * inner + from, partial, 0, width);
-            for (int l = l0 + 1; l < l1; l++) {
-                int row = start + l * inner + from;
-                for (int j = 0; j < width; j++) {
-                    partial[j] += x[row + j];
-                }
+    private static final class ColumnSums {
+        private static final int ROWS_IN_FLOAT = 16;
+        private final DenseLoops loops;
+        private final double[] total;
+        private final float[] partial;
+        private int rows;
+
+        ColumnSums(DenseLoops loops, int width) {
+            this.loops = loops;
+            total = new double[width];
+            partial = new float[width];
+        }
+
+        void add(float[] row, int offset) {
+            if (rows == 0) {
+                System.arraycopy(row, offset, partial, 0, partial.length);
+            } else {
+                loops.binary(BinaryOp.ADD, partial, 0, row, offset, partial, 0, partial.length);
             }
-            for (int j = 0; j < width; j++) {
-                acc[j] += partial[j];
+            if (++rows == ROWS_IN_FLOAT) {
+                flush();
             }
         }
-        return acc;
+
+        double[] total() {
+            flush();
+            return total;
+        }
+
+        private void flush() {
+            if (rows > 0) {
+                for (int j = 0; j < total.length; j++) {
+                    total[j] += partial[j];
+                }
+                rows = 0;
+            }
+        }
     }
 
-    /** Column maxima (or minima) of rows [0, length); -infinity columns when length is 0. */
-    private static float[] columnExtremes(boolean max, float[] x, int start, int length,
+    /** Column maxima (op MAX) or minima (MIN) of rows [0, length); -infinity when empty. */
+    private float[] columnExtremes(BinaryOp op, float[] x, int start, int length,
             int inner, int from, int width) {
         float[] m = new float[width];
         if (length == 0) {
@@ -214,30 +208,23 @@ final class AxisKernels {
         }
         System.arraycopy(x, start + from, m, 0, width);
         for (int l = 1; l < length; l++) {
-            int row = start + l * inner + from;
-            if (max) {
-                for (int j = 0; j < width; j++) {
-                    m[j] = Math.max(m[j], x[row + j]);
-                }
-            } else {
-                for (int j = 0; j < width; j++) {
-                    m[j] = Math.min(m[j], x[row + j]);
-                }
-            }
+            loops.binary(op, m, 0, x, start + l * inner + from, m, 0, width);
         }
         return m;
     }
 
-    private static double[] columnSumExp(float[] x, int start, int length, int inner, int from,
+    /** Column sums of e^(x - shift) over rows [0, length), shift one value per column. */
+    private double[] columnSumExp(float[] x, int start, int length, int inner, int from,
             float[] shift) {
-        double[] s = new double[shift.length];
+        int width = shift.length;
+        float[] row = new float[width];
+        ColumnSums sums = new ColumnSums(loops, width);
         for (int l = 0; l < length; l++) {
-            int row = start + l * inner + from;
-            for (int j = 0; j < s.length; j++) {
-                s[j] += Math.exp(x[row + j] - (double) shift[j]);
-            }
+            loops.binary(BinaryOp.SUB, x, start + l * inner + from, shift, 0, row, 0, width);
+            loops.unary(UnaryOp.EXP, row, 0, row, 0, width);
+            sums.add(row, 0);
         }
-        return s;
+        return sums.total();
     }
 
     /** First index of the maximum; the first NaN wins, as in NumPy. */
@@ -279,65 +266,61 @@ final class AxisKernels {
         System.arraycopy(index, 0, y, out + from, width);
     }
 
-    private static void softmaxRow(boolean log, float[] x, int start, int n, float[] y,
+    /**
+     * Softmax as e^(x - m) scaled by the reciprocal of its sum; log-softmax as (x - m) - log s,
+     * subtracting the maximum first so the small log s is the only rounded term.
+     */
+    private void softmaxRow(boolean log, float[] x, int start, int n, float[] y,
             int out) {
         if (n == 0) {
             return;
         }
-        float m = max(x, start, n);
+        float m = loops.max(x, start, n);
         if (log) {
-            double shift = m + Math.log(ExpLoops.best().sumExp(x, start, m, n));
-            for (int l = 0; l < n; l++) {
-                y[out + l] = (float) (x[start + l] - shift);
-            }
+            float logSum = (float) Math.log(loops.sumExp(x, start, m, n));
+            loops.affine(x, start, 1f, -m, y, out, n);
+            loops.affine(y, out, 1f, -logSum, y, out, n);
             return;
         }
-        double s = ExpLoops.best().expInto(x, start, m, y, out, n);
-        float scale = (float) (1 / s);
-        for (int l = 0; l < n; l++) {
-            y[out + l] *= scale;
-        }
+        double s = loops.expInto(x, start, m, y, out, n);
+        loops.affine(y, out, (float) (1 / s), 0f, y, out, n);
     }
 
-    private static void softmaxColumns(boolean log, float[] x, int start, int length, int inner,
+    private void softmaxColumns(boolean log, float[] x, int start, int length, int inner,
             int from, int to, float[] y, int out) {
         if (length == 0) {
             return;
         }
         int width = to - from;
-        float[] m = columnExtremes(true, x, start, length, inner, from, width);
+        float[] m = columnExtremes(BinaryOp.MAX, x, start, length, inner, from, width);
         if (log) {
             double[] s = columnSumExp(x, start, length, inner, from, m);
-            double[] shift = new double[width];
+            float[] logSum = new float[width];
             for (int j = 0; j < width; j++) {
-                shift[j] = m[j] + Math.log(s[j]);
+                logSum[j] = (float) Math.log(s[j]);
             }
             for (int l = 0; l < length; l++) {
                 int row = l * inner + from;
-                for (int j = 0; j < width; j++) {
-                    y[out + row + j] = (float) (x[start + row + j] - shift[j]);
-                }
+                loops.binary(BinaryOp.SUB, x, start + row, m, 0, y, out + row, width);
+                loops.binary(BinaryOp.SUB, y, out + row, logSum, 0, y, out + row, width);
             }
             return;
         }
-        double[] s = new double[width];
+        ColumnSums sums = new ColumnSums(loops, width);
         for (int l = 0; l < length; l++) {
             int row = l * inner + from;
-            for (int j = 0; j < width; j++) {
-                float e = (float) Math.exp(x[start + row + j] - (double) m[j]);
-                y[out + row + j] = e;
-                s[j] += e;
-            }
+            loops.binary(BinaryOp.SUB, x, start + row, m, 0, y, out + row, width);
+            loops.unary(UnaryOp.EXP, y, out + row, y, out + row, width);
+            sums.add(y, out + row);
         }
+        double[] s = sums.total();
         float[] scale = new float[width];
         for (int j = 0; j < width; j++) {
             scale[j] = (float) (1 / s[j]);
         }
         for (int l = 0; l < length; l++) {
             int row = out + l * inner + from;
-            for (int j = 0; j < width; j++) {
-                y[row + j] *= scale[j];
-            }
+            loops.binary(BinaryOp.MUL, y, row, scale, 0, y, row, width);
         }
     }
 }

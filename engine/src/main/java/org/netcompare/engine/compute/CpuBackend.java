@@ -1,7 +1,5 @@
 package org.netcompare.engine.compute;
 
-import static org.netcompare.engine.compute.ElementwiseKernels.BLOCK;
-
 import java.util.Arrays;
 import org.netcompare.engine.gemm.Sgemm;
 import org.netcompare.engine.tensor.Tensor;
@@ -15,10 +13,26 @@ import org.netcompare.engine.tensor.Tensor;
  * org.netcompare.engine.parallel.Parallelism}'s threads. Axis operations read a contiguous input
  * (a strided view is copied once, explicitly) and write a contiguous output (a strided output
  * receives a copy); see {@link AxisKernels} for their loops and double accumulation.
- * Exponentials over dense runs (exp, softmax, log-sum-exp along the last axis) use SIMD
- * through {@link ExpLoops} when the JVM has the incubator Vector API module.
+ * The dense inner loops are {@link DenseLoops}: SIMD through the incubator Vector API when the
+ * JVM has that module, plain Java otherwise.
  */
 public final class CpuBackend implements Backend {
+
+    /** Length of the dense staging buffers for strided runs. */
+    private static final int BLOCK = 1024;
+    private final DenseLoops loops;
+    private final AxisKernels axes;
+
+    /** The backend on the fastest loops this JVM can run ({@link DenseLoops#best()}). */
+    public CpuBackend() {
+        this(DenseLoops.best());
+    }
+
+    /** The backend on the given loops (tests run the plain-Java ones through it). */
+    CpuBackend(DenseLoops loops) {
+        this.loops = loops;
+        this.axes = new AxisKernels(loops);
+    }
 
     @Override
     public String name() {
@@ -64,8 +78,8 @@ public final class CpuBackend implements Backend {
         int os = loop.innerStride(1);
         float[] x = in.data();
         float[] y = out.data();
-        loop.forEach(() -> staged(is, os, (xi, yi, n) -> ElementwiseKernels.unary(op, x, xi, y,
-                yi, n), (buffer, n) -> ElementwiseKernels.unary(op, buffer, 0, buffer, 0, n),
+        loop.forEach(() -> staged(is, os, (xi, yi, n) -> loops.unary(op, x, xi, y,
+                yi, n), (buffer, n) -> loops.unary(op, buffer, 0, buffer, 0, n),
                 x, y));
     }
 
@@ -79,8 +93,8 @@ public final class CpuBackend implements Backend {
         float[] x = in.data();
         float[] y = out.data();
         loop.forEach(() -> staged(is, os,
-                (xi, yi, n) -> ElementwiseKernels.affine(x, xi, scale, shift, y, yi, n),
-                (buffer, n) -> ElementwiseKernels.affine(buffer, 0, scale, shift, buffer, 0, n),
+                (xi, yi, n) -> loops.affine(x, xi, scale, shift, y, yi, n),
+                (buffer, n) -> loops.affine(buffer, 0, scale, shift, buffer, 0, n),
                 x, y));
     }
 
@@ -108,16 +122,16 @@ public final class CpuBackend implements Backend {
             float[] result = new float[BLOCK];
             return (starts, length) -> {
                 if (as == 1 && bs == 1 && os == 1) {
-                    ElementwiseKernels.binary(op, x, starts[0], z, starts[1], y, starts[2],
+                    loops.binary(op, x, starts[0], z, starts[1], y, starts[2],
                             length);
                     return;
                 }
                 for (int done = 0; done < length; done += BLOCK) {
                     int n = Math.min(BLOCK, length - done);
-                    ElementwiseKernels.gather(x, starts[0] + done * as, as, left, n);
-                    ElementwiseKernels.gather(z, starts[1] + done * bs, bs, right, n);
-                    ElementwiseKernels.binary(op, left, 0, right, 0, result, 0, n);
-                    ElementwiseKernels.scatter(result, n, y, starts[2] + done * os, os);
+                    gather(x, starts[0] + done * as, as, left, n);
+                    gather(z, starts[1] + done * bs, bs, right, n);
+                    loops.binary(op, left, 0, right, 0, result, 0, n);
+                    scatter(result, n, y, starts[2] + done * os, os);
                 }
             };
         });
@@ -135,7 +149,7 @@ public final class CpuBackend implements Backend {
         Tensor source = in.contiguous();
         Tensor target = out.isContiguous() ? out : Tensor.zeros(out.shape());
         int[] shape = source.shape();
-        AxisKernels.reduce(reduction, source.data(), source.offset(), before(shape, ax),
+        axes.reduce(reduction, source.data(), source.offset(), before(shape, ax),
                 shape[ax], after(shape, ax), target.data(), target.offset());
         if (target != out) {
             copy(target, out);
@@ -168,14 +182,14 @@ public final class CpuBackend implements Backend {
         softmax(true, "logSoftmax", in, axis, out);
     }
 
-    private static void softmax(boolean log, String name, Tensor in, int axis, Tensor out) {
+    private void softmax(boolean log, String name, Tensor in, int axis, Tensor out) {
         int ax = Shapes.axis(name, in, axis);
         Shapes.requireSame(name, in, out);
         requireWritable(name, out);
         Tensor source = in.contiguous();
         Tensor target = out.isContiguous() ? out : Tensor.zeros(out.shape());
         int[] shape = source.shape();
-        AxisKernels.softmax(log, source.data(), source.offset(), before(shape, ax), shape[ax],
+        axes.softmax(log, source.data(), source.offset(), before(shape, ax), shape[ax],
                 after(shape, ax), target.data(), target.offset());
         if (target != out) {
             copy(target, out);
@@ -183,7 +197,7 @@ public final class CpuBackend implements Backend {
     }
 
     /** Copies src into dst element by element (same shape, any strides). */
-    static void copy(Tensor src, Tensor dst) {
+    private static void copy(Tensor src, Tensor dst) {
         StridedLoop loop = new StridedLoop(dst.shape(), src, dst);
         int ss = loop.innerStride(0);
         int ds = loop.innerStride(1);
@@ -214,7 +228,7 @@ public final class CpuBackend implements Backend {
      * A one-input segment: dense runs go straight to {@code dense}; strided ones are gathered
      * into a buffer, transformed there, and scattered.
      */
-    private static StridedLoop.Segment staged(int is, int os, Run dense, InPlace buffered,
+    private StridedLoop.Segment staged(int is, int os, Run dense, InPlace buffered,
             float[] x, float[] y) {
         float[] buffer = new float[BLOCK];
         return (starts, length) -> {
@@ -224,11 +238,25 @@ public final class CpuBackend implements Backend {
             }
             for (int done = 0; done < length; done += BLOCK) {
                 int n = Math.min(BLOCK, length - done);
-                ElementwiseKernels.gather(x, starts[0] + done * is, is, buffer, n);
+                gather(x, starts[0] + done * is, is, buffer, n);
                 buffered.run(buffer, n);
-                ElementwiseKernels.scatter(buffer, n, y, starts[1] + done * os, os);
+                scatter(buffer, n, y, starts[1] + done * os, os);
             }
         };
+    }
+
+    /** Copies n elements spaced {@code stride} apart from {@code x[xi]} into {@code buffer}. */
+    private static void gather(float[] x, int xi, int stride, float[] buffer, int n) {
+        for (int i = 0; i < n; i++) {
+            buffer[i] = x[xi + i * stride];
+        }
+    }
+
+    /** Writes the first n elements of {@code buffer} spaced {@code stride} apart from y[yi]. */
+    private static void scatter(float[] buffer, int n, float[] y, int yi, int stride) {
+        for (int i = 0; i < n; i++) {
+            y[yi + i * stride] = buffer[i];
+        }
     }
 
     /** Refuses an output that repeats elements (a stride-0 broadcast view). */

@@ -2,9 +2,9 @@ package org.netcompare.engine.gemm;
 
 /**
  * The final update of one C element, {@code C = alpha * s + beta * C}, used for the scalar
- * kernel's tiles and the vector kernel's edge tiles so both round exactly as the vector update: alpha * s is
- * rounded, then beta * C (rounded) is added; beta == 1 skips the multiply, beta == 0 never reads
- * C, so NaN or Inf there is overwritten as BLAS specifies.
+ * kernel's tiles and the vector kernel's edge tiles so both round exactly as the vector update:
+ * alpha * s is rounded, then beta * C (rounded) is added; beta == 1 skips the multiply, beta == 0
+ * never reads C, so NaN or Inf there is overwritten as BLAS specifies.
  */
 final class TileUpdate {
 

@@ -6,15 +6,21 @@ package org.netcompare.engine.linalg;
  * and the explicit transposed factors.
  *
  * <p>Step k reflects column k onto its diagonal from the left, then row k onto its
- * superdiagonal from the right. The left update's rank-one correction and the right reflector
- * are applied to each row of the trailing block in one pass (the row stays in cache between
- * them), after one pass that forms {@code w = tau v^T A}; every inner loop runs along a row.
+ * superdiagonal from the right, in one pass over the trailing rows: each row gets the left
+ * update, then the right reflector, then adds its share of the next step's left product
+ * {@code v^T A}. That share can be formed before the next reflector exists because the
+ * reflector's tail is the column itself times one scalar, {@code 1 / (alpha - beta)}; so the
+ * trailing block streams through memory once per step instead of three times.
  */
 final class HouseholderBidiagonal {
 
     private final int m;
     private final int n;
+    private static final BidiagonalRowKernel KERNEL = BidiagonalRowKernel.best();
+
     private final double[] w;
+    /** {@code z = sum_{i > k} A[i, k] A[i, k+1..)} for the current step k. */
+    private final double[] columnProduct;
     private final double[] rightVector;
     private final ReflectorGroups left;
     private final ReflectorGroups right;
@@ -27,6 +33,7 @@ final class HouseholderBidiagonal {
         this.m = m;
         this.n = n;
         this.w = new double[n];
+        this.columnProduct = new double[n];
         this.rightVector = new double[n];
         this.left = new ReflectorGroups(n, m, 0);
         this.right = new ReflectorGroups(Math.max(0, n - 2), n, 1);
@@ -43,16 +50,20 @@ final class HouseholderBidiagonal {
      */
     void reduce(double[] a, double[] diagonal, double[] superDiagonal, double[] tauLeft,
             double[] tauRight) {
+        firstColumnProduct(a);
         for (int k = 0; k < n; k++) {
             int rowK = k * n;
+            double alpha = a[rowK + k];
             double tl = Householder.generate(a, rowK + k, m - k, n);
             tauLeft[k] = tl;
             diagonal[k] = a[rowK + k];
             if (k + 1 == n) {
                 break;
             }
-            formLeftProduct(a, k, tl);
+            // v = (1, a[k+1.., k] / (alpha - beta)), so tau v^T A = tau (A[k, :] + z / (alpha - beta)).
+            double tailScale = tl == 0 ? 0 : 1 / (alpha - diagonal[k]);
             for (int j = k + 1; j < n; j++) {
+                w[j] = tl * (a[rowK + j] + tailScale * columnProduct[j]);
                 a[rowK + j] -= w[j];
             }
             double tr = k + 2 < n ? Householder.generate(a, rowK + k + 1, n - k - 1, 1) : 0;
@@ -60,55 +71,29 @@ final class HouseholderBidiagonal {
             superDiagonal[k] = a[rowK + k + 1];
             rightVector[k + 1] = 1;
             System.arraycopy(a, rowK + k + 2, rightVector, k + 2, n - k - 2);
+            java.util.Arrays.fill(columnProduct, k + 2, n, 0);
             for (int i = k + 1; i < m; i++) {
-                updateRow(a, i * n, k, a[i * n + k], tr);
+                int row = i * n;
+                double dot = KERNEL.leftUpdateDot(a, row, k + 1, n, a[row + k], w, rightVector);
+                double f = tr * dot;
+                double head = a[row + k + 1] - f;
+                a[row + k + 1] = head;
+                // Row k+1 becomes the next pivot row; only the rows below it enter z.
+                KERNEL.rightUpdateAccumulate(a, row, k + 2, n, f, rightVector,
+                        i == k + 1 ? 0 : head, columnProduct);
             }
         }
     }
 
-    /** {@code w[k+1..n) = tau v^T A[k.., k+1..)}, v = (1, column k below the diagonal). */
-    private void formLeftProduct(double[] a, int k, double tau) {
-        java.util.Arrays.fill(w, k + 1, n, 0);
-        if (tau == 0) {
-            return;
-        }
-        for (int i = k; i < m; i++) {
+    /** z = sum over rows i > 0 of A[i, 0] A[i, 1..), the first step's share of v^T A. */
+    private void firstColumnProduct(double[] a) {
+        java.util.Arrays.fill(columnProduct, 0);
+        for (int i = 1; i < m; i++) {
             int row = i * n;
-            double vi = i == k ? 1 : a[row + k];
-            for (int j = k + 1; j < n; j++) {
-                w[j] += vi * a[row + j];
+            double c = a[row];
+            for (int j = 1; j < n; j++) {
+                columnProduct[j] += c * a[row + j];
             }
-        }
-        for (int j = k + 1; j < n; j++) {
-            w[j] *= tau;
-        }
-    }
-
-    /** Row i: the left update {@code -= v_i w}, then the right reflector {@code H = I - tau u u^T}. */
-    private void updateRow(double[] a, int row, int k, double vi, double tau) {
-        double[] u = rightVector;
-        double dot0 = 0;
-        double dot1 = 0;
-        int j = k + 1;
-        for (; j + 1 < n; j += 2) {
-            double x0 = a[row + j] - vi * w[j];
-            double x1 = a[row + j + 1] - vi * w[j + 1];
-            a[row + j] = x0;
-            a[row + j + 1] = x1;
-            dot0 += x0 * u[j];
-            dot1 += x1 * u[j + 1];
-        }
-        for (; j < n; j++) {
-            double x = a[row + j] - vi * w[j];
-            a[row + j] = x;
-            dot0 += x * u[j];
-        }
-        if (tau == 0) {
-            return;
-        }
-        double f = tau * (dot0 + dot1);
-        for (j = k + 1; j < n; j++) {
-            a[row + j] -= f * u[j];
         }
     }
 

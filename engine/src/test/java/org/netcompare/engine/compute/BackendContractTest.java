@@ -331,6 +331,17 @@ public abstract class BackendContractTest {
             assertTrue(Float.isNaN(columns.get(1)), reduction + " of a column with NaN");
             assertFalse(Float.isNaN(columns.get(0)), reduction + " of a column without NaN");
         }
+        float[] longRows = new float[2 * 100];
+        for (int i = 0; i < longRows.length; i++) {
+            longRows[i] = i % 9;
+        }
+        longRows[37] = Float.NaN;
+        Tensor wide = Tensor.wrap(longRows, 2, 100);
+        for (Reduction reduction : Reduction.values()) {
+            Tensor rows = backend().reduce(reduction, wide, 1, false);
+            assertTrue(Float.isNaN(rows.get(0)) && !Float.isNaN(rows.get(1)),
+                    reduction + " of 100-element rows, NaN in the first");
+        }
     }
 
     @Test

@@ -24,7 +24,8 @@ class SgemmTest {
 
     /** Both micro-kernels; surefire starts the JVM with the Vector API module, so both exist. */
     static Stream<MicroKernel> kernels() {
-        assertNotNull(Sgemm.vectorKernel(), "surefire runs with --add-modules jdk.incubator.vector");
+        assertNotNull(Sgemm.vectorKernel(),
+                "surefire runs with --add-modules jdk.incubator.vector");
         return Stream.of(Sgemm.vectorKernel(), Sgemm.scalarKernel());
     }
 
@@ -107,7 +108,8 @@ class SgemmTest {
                     }
                     double old = c0[cOffset + i * ldc + j];
                     double expected = alpha * sum + (beta == 0 ? 0 : beta * old);
-                    double bound = Math.abs(alpha) * absolute + (beta == 0 ? 0 : Math.abs(beta * old));
+                    double bound = Math.abs(alpha) * absolute
+                            + (beta == 0 ? 0 : Math.abs(beta * old));
                     double tolerance = 2 * (k + 2) * EPS * bound;
                     float actual = c[cOffset + i * ldc + j];
                     if (!(Math.abs(actual - expected) <= tolerance)) {
@@ -158,7 +160,9 @@ class SgemmTest {
                         gemm.assertMatchesReference(1f, 0f);
                     }
                 }
-                Case large = new Case(transA, transB, 257, 130, 257, 3, seed++);
+                // more rows than MC and deeper than KC, whatever the blocking is set to
+                Case large = new Case(transA, transB, Blocking.MC + 5, 130, Blocking.KC + 3, 3,
+                        seed++);
                 large.run(kernel, -0.75f, 1.5f);
                 large.assertMatchesReference(-0.75f, 1.5f);
             }
@@ -240,22 +244,33 @@ class SgemmTest {
         assertArrayEquals(new float[] {SENTINEL}, c);
     }
 
+    /**
+     * Every element is computed by the same kernel over the same KC steps whatever the task split
+     * (see {@link BlockedGemm}), so thread counts must agree bit for bit.
+     */
     @Test
     void multithreadedResultEqualsSingleThreadedBitwise() {
         int saved = Parallelism.threads();
+        // more rows than MC and deeper than KC; and 13 rows (two slivers), which 3 threads can
+        // only share by splitting the columns
+        int[][] shapes = {{Blocking.MC + 109, 290, Blocking.KC + 14}, {13, 290, Blocking.KC + 14}};
         try {
             for (MicroKernel kernel : kernels().toList()) {
-                for (boolean transA : FLAGS) {
-                    Case single = new Case(transA, !transA, 301, 290, 270, 1, 41);
-                    Case multi = new Case(transA, !transA, 301, 290, 270, 1, 41);
-                    Parallelism.setThreads(1);
-                    single.run(kernel, 0.5f, -2f);
-                    // 3 threads also exercise the column split (row blocks not a multiple)
-                    for (int threads : new int[] {2, 3}) {
-                        Parallelism.setThreads(threads);
-                        System.arraycopy(multi.c0, 0, multi.c, 0, multi.c.length);
-                        multi.run(kernel, 0.5f, -2f);
-                        assertArrayEquals(single.c, multi.c, "threads=" + threads);
+                for (int[] shape : shapes) {
+                    for (boolean transA : FLAGS) {
+                        Case single =
+                                new Case(transA, !transA, shape[0], shape[1], shape[2], 1, 41);
+                        Case multi =
+                                new Case(transA, !transA, shape[0], shape[1], shape[2], 1, 41);
+                        Parallelism.setThreads(1);
+                        single.run(kernel, 0.5f, -2f);
+                        single.assertMatchesReference(0.5f, -2f);
+                        for (int threads : new int[] {2, 3}) {
+                            Parallelism.setThreads(threads);
+                            System.arraycopy(multi.c0, 0, multi.c, 0, multi.c.length);
+                            multi.run(kernel, 0.5f, -2f);
+                            assertArrayEquals(single.c, multi.c, "threads=" + threads);
+                        }
                     }
                 }
             }

@@ -1,27 +1,25 @@
 package org.netcompare.engine.compute;
 
 /**
- * Tight loops over densely packed runs of floats, written so the JIT can vectorize the simple
- * ones (one loop per operation rather than a call per element), plus the gather and scatter
- * that stage a strided run through a dense buffer.
+ * {@link DenseLoops} in plain Java, one loop per operation (a call per element would keep the
+ * JIT from unrolling); transcendental functions in double, rounded once.
  */
-final class ElementwiseKernels {
+final class ScalarLoops implements DenseLoops {
 
-    /** Length of the dense staging buffers for strided runs. */
-    static final int BLOCK = 1024;
+    static final ScalarLoops INSTANCE = new ScalarLoops();
 
-    private ElementwiseKernels() {
+    private ScalarLoops() {
     }
 
-    /** {@code y[yi + i] = op(x[xi + i])} for i in [0, n). */
-    static void unary(UnaryOp op, float[] x, int xi, float[] y, int yi, int n) {
+    @Override
+    public void unary(UnaryOp op, float[] x, int xi, float[] y, int yi, int n) {
         switch (op) {
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     y[yi + i] = Math.max(x[xi + i], 0f);
                 }
             }
-            case EXP -> ExpLoops.best().expInto(x, xi, 0f, y, yi, n);
+            case EXP -> expInto(x, xi, 0f, y, yi, n);
             case LOG -> {
                 for (int i = 0; i < n; i++) {
                     y[yi + i] = (float) Math.log(x[xi + i]);
@@ -61,15 +59,15 @@ final class ElementwiseKernels {
         }
     }
 
-    /** {@code y[yi + i] = scale * x[xi + i] + shift} for i in [0, n). */
-    static void affine(float[] x, int xi, float scale, float shift, float[] y, int yi, int n) {
+    @Override
+    public void affine(float[] x, int xi, float scale, float shift, float[] y, int yi, int n) {
         for (int i = 0; i < n; i++) {
             y[yi + i] = scale * x[xi + i] + shift;
         }
     }
 
-    /** {@code y[yi + i] = op(a[ai + i], b[bi + i])} for i in [0, n). */
-    static void binary(BinaryOp op, float[] a, int ai, float[] b, int bi, float[] y, int yi,
+    @Override
+    public void binary(BinaryOp op, float[] a, int ai, float[] b, int bi, float[] y, int yi,
             int n) {
         switch (op) {
             case ADD -> {
@@ -105,17 +103,66 @@ final class ElementwiseKernels {
         }
     }
 
-    /** Copies n elements spaced {@code stride} apart from {@code x[xi]} into {@code buffer}. */
-    static void gather(float[] x, int xi, int stride, float[] buffer, int n) {
-        for (int i = 0; i < n; i++) {
-            buffer[i] = x[xi + i * stride];
+    @Override
+    public float max(float[] x, int xi, int n) {
+        float m = x[xi];
+        for (int i = 1; i < n; i++) {
+            m = Math.max(m, x[xi + i]);
         }
+        return m;
     }
 
-    /** Writes the first n elements of {@code buffer} spaced {@code stride} apart from y[yi]. */
-    static void scatter(float[] buffer, int n, float[] y, int yi, int stride) {
-        for (int i = 0; i < n; i++) {
-            y[yi + i * stride] = buffer[i];
+    @Override
+    public float min(float[] x, int xi, int n) {
+        float m = x[xi];
+        for (int i = 1; i < n; i++) {
+            m = Math.min(m, x[xi + i]);
         }
+        return m;
+    }
+
+    /** Four accumulators, so the double adds do not wait on one another. */
+    @Override
+    public double sum(float[] x, int xi, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[xi + i];
+            s1 += x[xi + i + 1];
+            s2 += x[xi + i + 2];
+            s3 += x[xi + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[xi + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public double expInto(float[] x, int xi, float shift, float[] y, int yi, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(x[xi + i] - (double) shift);
+            y[yi + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
+    public double sumExp(float[] x, int xi, float shift, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(x[xi + i] - (double) shift);
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "scalar";
     }
 }
