@@ -24,8 +24,8 @@ final class ElementStreams {
     static long read(ReadableByteChannel in, ByteOrder order, DType type, Object array, int count)
             throws IOException {
         int size = type.itemSize();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
-        int perChunk = CHUNK_BYTES / size;
+        ByteBuffer buffer = buffer(order, count, size);
+        int perChunk = buffer.capacity() / size;
         long bytes = 0;
         for (int done = 0; done < count; ) {
             int n = Math.min(perChunk, count - done);
@@ -47,8 +47,8 @@ final class ElementStreams {
     static void write(WritableByteChannel out, ByteOrder order, DType type, Object array,
             int offset, int count) throws IOException {
         int size = type.itemSize();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
-        int perChunk = CHUNK_BYTES / size;
+        ByteBuffer buffer = buffer(order, count, size);
+        int perChunk = buffer.capacity() / size;
         for (int done = 0; done < count; ) {
             int n = Math.min(perChunk, count - done);
             buffer.clear();
@@ -57,6 +57,12 @@ final class ElementStreams {
             writeFully(out, buffer);
             done += n;
         }
+    }
+
+    /** A direct buffer of one chunk, or less for small arrays (many small tensors are common). */
+    private static ByteBuffer buffer(ByteOrder order, int count, int size) {
+        int bytes = (int) Math.min(CHUNK_BYTES, Math.max(8, (long) count * size));
+        return ByteBuffer.allocateDirect(bytes).order(order);
     }
 
     static void writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {

@@ -17,7 +17,8 @@ import org.netcompare.engine.tensor.Tensor;
  * ({@code ScreeningCopy}), which leaves the order unchanged and removes the common offset that
  * makes the expansion cancel.</li>
  * <li>Row tiles of queries meet all base points in one float32 {@link Sgemm} call each, giving
- * the screening value {@code |q|^2 + |b|^2 - 2 q.b} of every pair.</li>
+ * the screening value {@code |q|^2 + |b|^2 - 2 q.b} of every pair; a self-graph whose Gram
+ * matrix fits the budget computes it whole, by symmetry, at half the GEMM work.</li>
  * <li>That value is within a proven error bound E of the float64 distance
  * ({@code ScreeningBound}, from the float32 dot-product error and the rounding of the copy;
  * E is taken for the query against the longest base row, the worst case of its row). With t
@@ -27,8 +28,8 @@ import org.netcompare.engine.tensor.Tensor;
  * else can be among the k nearest, hence the result is exact, not approximate. Points whose
  * float32 separation is lost to cancellation simply all become candidates.</li>
  * </ol>
- * Tiles run in parallel ({@link Parallelism}), one tile buffer per worker, sized so that all the
- * search allocates stays within the memory budget; the budget is checked before allocating.
+ * Tiles run in parallel ({@link Parallelism}), sized so that all the search allocates stays
+ * within the memory budget; the budget is checked before allocating.
  */
 public final class KnnSearch {
 
@@ -120,7 +121,8 @@ public final class KnnSearch {
         }
         long copies = ScreeningCopy.bytes(m, d) + (self ? 0 : ScreeningCopy.bytes(n, d));
         long fixed = copies + entries * (Integer.BYTES + Double.BYTES);
-        TilePlan plan = TilePlan.fit(memoryBudget, fixed, n, m, d, k, Parallelism.threads());
+        TilePlan plan = TilePlan.fit(memoryBudget, fixed, n, m, d, k, self,
+                Parallelism.threads());
 
         double[] centre = base.columnMeans();
         double largest = base.largestNormAround(centre);
@@ -134,21 +136,23 @@ public final class KnnSearch {
         int[] indices = new int[(int) entries];
         double[] distances = new double[(int) entries];
 
+        float[] gram = plan.symmetric ? SymmetricGram.compute(baseCopy, plan.rowsPerTile) : null;
         AtomicInteger nextTile = new AtomicInteger();
         Parallelism.forEach(plan.workers, worker -> {
-            float[] dots = new float[plan.rowsPerTile * m];
+            float[] dots = gram != null ? gram : new float[plan.rowsPerTile * m];
             RowRanker ranker = new RowRanker(queries, base, queryCopy, baseCopy, bound, self, k);
             // Workers take tiles as they free up, so a worker slowed down does not hold back the rest.
             for (int tile = nextTile.getAndIncrement(); tile < plan.tiles;
                     tile = nextTile.getAndIncrement()) {
                 int first = tile * plan.rowsPerTile;
                 int rows = Math.min(plan.rowsPerTile, n - first);
-                if (d > 0) {
+                int at = gram != null ? first * m : 0;
+                if (gram == null && d > 0) {
                     Sgemm.gemm(false, true, rows, m, d, 1f, queryCopy.values, first * d, d,
                             baseCopy.values, 0, d, 0f, dots, 0, m);
                 }
                 for (int r = 0; r < rows; r++) {
-                    ranker.rank(first + r, dots, r * m, indices, distances);
+                    ranker.rank(first + r, dots, at + r * m, indices, distances);
                 }
             }
         });

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * (blocked, fast) QR to its n x n triangle, and the pivoted QR runs on that, the preprocessing
  * of Chan's R-SVD (ACM TOMS 8(1), 1982): Q is orthogonal, so column norms, and so pivots and
  * rank, are the same, while the pivoted QR, which applies its reflectors one at a time, no longer
- * sweeps all m rows.
+ * sweeps all m rows. An instance keeps its factorisations' workspaces: one thread at a time.
  */
 public final class LeastSquares {
 

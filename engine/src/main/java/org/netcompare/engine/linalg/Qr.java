@@ -15,7 +15,8 @@ import java.util.Arrays;
  *
  * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
  * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
- * without forming Q. Workspaces are kept between calls of {@link #decompose}.
+ * without forming Q. Workspaces are kept between calls of {@link #decompose}, so one instance
+ * serves one thread at a time.
  */
 public final class Qr {
 

@@ -128,6 +128,17 @@ class IdxTest {
     }
 
     @Test
+    void gzipShortfallIsFoundWhileStreaming() throws IOException {
+        // The length of gzip content is unknown up front: 3 MB of pixels arrive in several
+        // chunks and the missing last byte shows only at the end.
+        byte[] full = idx(0x08, new int[] {3000, 1000}, new byte[3_000_000]);
+        Path path = file("big.gz", gzip(Arrays.copyOf(full, full.length - 1)));
+        assertRejected(path,
+                "truncated: header promises 3000000 bytes of data, file holds 2999999");
+        assertEquals(3_000_000, Idx.read(file("whole.gz", gzip(full))).size());
+    }
+
+    @Test
     void rejectsBrokenGzipStreams() throws IOException {
         byte[] zipped = gzip(images());
         assertRejected(file("cut.gz", Arrays.copyOf(zipped, zipped.length - 10)),

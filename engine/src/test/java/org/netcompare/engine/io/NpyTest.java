@@ -145,6 +145,19 @@ class NpyTest {
     }
 
     @Test
+    void arraysSpanningManyBufferChunksSurvive() throws IOException {
+        // 600001 doubles = 4.6 MB: several 1 MiB chunks and a partial last one.
+        double[] values = new double[600_001];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.sin(i);
+        }
+        Path out = dir.resolve("big.npy");
+        Npy.write(out, NdArray.ofDoubles(values, values.length));
+        assertEquals(128 + 8L * values.length, Files.size(out));
+        assertArrayEquals(values, Npy.read(out).toDoubleArray());
+    }
+
+    @Test
     void writesTensorViewsAndMatrices() throws IOException {
         Path out = dir.resolve("t.npy");
         Tensor t = Tensor.wrap(new float[] {1, 2, 3, 4, 5, 6}, 2, 3).transpose(0, 1);

@@ -132,7 +132,9 @@ class KnnSearchTest {
     @Test
     void tinyMemoryBudgetGivesTheSameGraphThroughManyTiles() {
         float[][] points = gaussian(90, 12, 0, 1, 8);
+        // The default budget holds the whole symmetric Gram matrix; the tiny ones cannot.
         KnnGraph whole = SEARCH.selfGraph(tensor(points), 6);
+        assertSameAs(new BruteForceKnn(points, points, 6, true), whole);
         // Copies 90*12*4 + 90*16, result 90*6*12; per worker one row of 90 floats, two heaps and
         // a candidate buffer of up to 90 ints.
         long minimum = 90 * 12 * 4 + 90 * 16 + 90 * 6 * 12 + 90 * 4 + 2 * 6 * 12 + 90 * 4;

@@ -174,6 +174,17 @@ class LeastSquaresTest {
     }
 
     @Test
+    void emptySystemsHaveEmptyOrZeroSolutions() {
+        LeastSquares solver = new LeastSquares();
+        Matrix noUnknowns = solver.solve(Matrix.zeros(2, 0), Matrix.of(new double[][] {{3}, {4}}));
+        assertEquals(0, noUnknowns.rows());
+        assertArrayEquals(new double[] {5}, solver.residualNorms(), 1e-15);
+        Matrix noEquations = solver.solve(Matrix.zeros(0, 3), Matrix.zeros(0, 2));
+        assertArrayEquals(new double[6], noEquations.data(), 0);
+        assertEquals(0, solver.rank());
+    }
+
+    @Test
     void badInputIsRejected() {
         LeastSquares solver = new LeastSquares();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -145,6 +145,20 @@ class QrTest {
     }
 
     @Test
+    void emptyMatricesFactorIntoEmptyFactors() {
+        Qr noRows = new Qr(true).decompose(Matrix.zeros(0, 3));
+        assertEquals(0, noRows.getR().rows());
+        assertEquals(3, noRows.getR().cols());
+        assertEquals(0, noRows.rank());
+        Qr noColumns = new Qr(true).decompose(Matrix.zeros(4, 0));
+        assertArrayEquals(Matrix.identity(4).data(), noColumns.getQ(false).data(), 0);
+        assertEquals(0, noColumns.getQ(true).cols());
+        Matrix b = Matrix.of(new double[][] {{1}, {2}, {3}, {4}});
+        noColumns.applyQTranspose(b);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, b.data(), 0);
+    }
+
+    @Test
     void unpivotedQrKeepsColumnOrder() {
         Matrix a = TestMatrices.random("a", 6, 4, new Random(3)).matrix();
         assertArrayEquals(new int[] {0, 1, 2, 3}, new Qr(false).decompose(a).getPivots());

@@ -1,5 +1,6 @@
 package org.netcompare.nets.data;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -78,7 +79,7 @@ public final class Batches implements Iterable<Batch> {
                     throw new NoSuchElementException();
                 }
                 int end = Math.min(order.length, next + batchSize);
-                int[] indices = java.util.Arrays.copyOfRange(order, next, end);
+                int[] indices = Arrays.copyOfRange(order, next, end);
                 next = end;
                 int[] shape = dataset.imageShape();
                 float[] images = new float[indices.length * dataset.imageSize()];

@@ -21,6 +21,9 @@ public final class Cifar10 {
     public static final int CLASSES = 10;
     /** Bytes of one record: a label and 3 x 32 x 32 pixels. */
     public static final int RECORD_BYTES = 1 + 3 * 32 * 32;
+    /** The class names in label order, as {@code batches.meta.txt} lists them. */
+    public static final List<String> CLASS_NAMES = List.of("airplane", "automobile", "bird",
+            "cat", "deer", "dog", "frog", "horse", "ship", "truck");
     /** The directory the binary archive {@code cifar-10-binary.tar.gz} extracts to. */
     public static final String ARCHIVE_DIRECTORY = "cifar-10-batches-bin";
 

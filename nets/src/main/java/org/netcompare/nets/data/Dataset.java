@@ -1,6 +1,7 @@
 package org.netcompare.nets.data;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.netcompare.engine.tensor.Tensor;
 
 /**
@@ -141,7 +142,7 @@ public final class Dataset {
             throw new IllegalArgumentException("class " + label + " is outside 0.."
                     + (classes - 1) + " of " + name);
         }
-        return java.util.stream.IntStream.range(0, size()).filter(i -> labels[i] == label)
+        return IntStream.range(0, size()).filter(i -> labels[i] == label)
                 .toArray();
     }
 

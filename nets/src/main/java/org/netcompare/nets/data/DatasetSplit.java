@@ -1,5 +1,7 @@
 package org.netcompare.nets.data;
 
+import java.util.Locale;
+
 /** Which part of a dataset: the images a network learns from, or the held-out ones. */
 public enum DatasetSplit {
     TRAIN,
@@ -7,6 +9,6 @@ public enum DatasetSplit {
 
     /** {@code "train"} or {@code "test"}, as messages and command-line flags spell it. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -19,8 +19,8 @@ final class UnitPixels {
      */
     static float[] scaled(NdArray array, int images, Path file) throws FileFormatException {
         if (array.dtype() != DType.U8) {
-            throw new FileFormatException(file, "pixels are " + array.dtype()
-                    + ", expected unsigned bytes " + Arrays.toString(array.shape()));
+            throw new FileFormatException(file, "pixels of " + Arrays.toString(array.shape())
+                    + " are " + array.dtype() + ", expected unsigned bytes");
         }
         int per = (int) (array.size() / Math.max(1, array.shape()[0]));
         long[] values = array.toLongArray();

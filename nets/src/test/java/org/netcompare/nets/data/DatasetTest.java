@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netcompare.engine.tensor.Tensor;
 
@@ -117,7 +119,7 @@ class DatasetTest {
      */
     @Test
     void everyPermutationIsDrawnAboutEquallyOften() {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (long seed = 0; seed < 24_000; seed++) {
             counts.merge(Arrays.toString(Batches.permutation(4, seed)), 1, Integer::sum);
         }
