@@ -68,7 +68,8 @@ final class HouseholderBidiagonal {
             if (k + 1 == n) {
                 break;
             }
-            // v = (1, A[k+1.., k] / (alpha - beta)), so tau v^T A = tau (A[k, :] + z / (alpha - beta))
+            // v = (1, A[k+1.., k] / (alpha - beta)), so
+            // tau v^T A = tau (A[k, :] + z / (alpha - beta)).
             double tailScale = tl == 0 ? 0 : 1 / (alpha - diagonal[k]);
             for (int j = k + 1; j < n; j++) {
                 w[j] = tl * (a[rowK + j] + tailScale * columnProduct[j]);

@@ -169,7 +169,8 @@ class SvdTest {
         Random random = new Random(23);
         for (double scale : new double[] {1e-305, 1e-160, 1e160, 1e300}) {
             double[] s = {3 * scale, 2 * scale, scale};
-            checkFactors(TestMatrices.withSingularValues("scaled " + scale, 6, 3, s, random), false);
+            checkFactors(TestMatrices.withSingularValues("scaled " + scale, 6, 3, s, random),
+                    false);
         }
     }
 

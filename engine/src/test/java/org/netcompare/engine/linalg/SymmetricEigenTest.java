@@ -199,7 +199,8 @@ class SymmetricEigenTest {
         assertThrows(IllegalArgumentException.class,
                 () -> eigen.decompose(Matrix.of(new double[][] {{1, 2}, {2.001, 1}})));
         assertThrows(IllegalArgumentException.class,
-                () -> eigen.decompose(Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
+                () -> eigen.decompose(
+                        Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
         assertThrows(IllegalArgumentException.class,
                 () -> eigen.decompose(Matrix.diagonal(1, Double.POSITIVE_INFINITY)));
         assertThrows(IllegalStateException.class, eigen::eigenvalues);
