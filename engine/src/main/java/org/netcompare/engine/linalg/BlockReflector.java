@@ -33,7 +33,7 @@ final class BlockReflector {
     private final double[] v;
     /** T, row-major k x k, upper triangular. */
     private final double[] t;
-    /** The Gram matrix V^T V (upper triangle) while T is formed. */
+    /** The Gram matrix V^T V while T is formed. */
     private final double[] gram;
     private int rows;
     private int k;
@@ -75,22 +75,15 @@ final class BlockReflector {
     /**
      * T from the recurrence {@code T[0:i, i] = -tau_i T[0:i, 0:i] V[:, 0:i]^T v_i},
      * {@code T[i, i] = tau_i} (Schreiber and Van Loan 1989, LAPACK {@code dlarft}), with all the
-     * inner products {@code V^T V} taken in one row-ordered pass.
+     * inner products {@code V^T V} taken at once by the kernel (the lower half is computed too:
+     * a full product vectorises, a triangle would not).
      */
     private void formTriangularFactor(double[] tau, int tauOffset) {
         Arrays.fill(gram, 0, k * k, 0);
-        for (int r = 0; r < rows; r++) {
-            int packed = r * k;
-            for (int p = 0; p < k - 1; p++) {
-                double vp = v[packed + p];
-                if (vp == 0) {
-                    continue;
-                }
-                int g = p * k;
-                for (int q = p + 1; q < k; q++) {
-                    gram[g + q] += vp * v[packed + q];
-                }
-            }
+        int wide = k - k % KERNEL.columnStep();
+        KERNEL.accumulate(v, 0, k, rows, v, 0, k, gram, 0, k, wide);
+        if (wide < k) {
+            SCALAR.accumulate(v, 0, k, rows, v, wide, k, gram, wide, k, k - wide);
         }
         for (int i = 0; i < k; i++) {
             double tauI = tau[tauOffset + i];

@@ -160,7 +160,9 @@ class SgemmTest {
                         gemm.assertMatchesReference(1f, 0f);
                     }
                 }
-                Case large = new Case(transA, transB, 257, 130, 257, 3, seed++);
+                // more rows than MC and deeper than KC, whatever the blocking is set to
+                Case large = new Case(transA, transB, Blocking.MC + 5, 130, Blocking.KC + 3, 3,
+                        seed++);
                 large.run(kernel, -0.75f, 1.5f);
                 large.assertMatchesReference(-0.75f, 1.5f);
             }
