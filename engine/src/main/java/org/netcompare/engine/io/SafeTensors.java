@@ -50,6 +50,22 @@ public final class SafeTensors {
         }
     }
 
+    /**
+     * Each tensor's dtype, shape and file offset, in header order, from the header alone (checked
+     * as {@link #read} checks it), so a caller can decide what fits in memory before reading.
+     */
+    public static Map<String, ArrayInfo> inspect(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            SafeTensorsHeader header = SafeTensorsHeader.read(in, file);
+            Map<String, ArrayInfo> infos = new LinkedHashMap<>();
+            for (SafeTensorsHeader.Entry entry : header.entries) {
+                infos.put(entry.name(), new ArrayInfo(entry.dtype(), entry.shape(),
+                        ByteOrder.LITTLE_ENDIAN, false, header.dataStart + entry.begin()));
+            }
+            return infos;
+        }
+    }
+
     /** The {@code __metadata__} strings of the header (empty if it has none), header only. */
     public static Map<String, String> metadata(Path file) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -1,5 +1,8 @@
 package org.netcompare.engine.linalg;
 
+import java.util.function.IntConsumer;
+import org.netcompare.engine.parallel.Parallelism;
+
 /**
  * Golub-Kahan Householder bidiagonalisation of an m x n matrix with m >= n,
  * {@code A = U_B B V_B^T} with B upper bidiagonal (Golub and Van Loan, 4th ed., algorithm 5.4.2),
@@ -17,10 +20,15 @@ final class HouseholderBidiagonal {
     private final int m;
     private final int n;
     private static final BidiagonalRowKernel KERNEL = BidiagonalRowKernel.best();
+    /** Below this many trailing entries a step runs on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 15;
+    /** Rows per chunk of a step; fixed so that sums do not depend on the thread count. */
+    private static final int CHUNK_ROWS = 128;
 
     private final double[] w;
     /** {@code z = sum_{i > k} A[i, k] A[i, k+1..)} for the current step k. */
     private final double[] columnProduct;
+    private double[][] partialProducts = new double[0][];
     private final double[] rightVector;
     private final ReflectorGroups left;
     private final ReflectorGroups right;
@@ -60,7 +68,8 @@ final class HouseholderBidiagonal {
             if (k + 1 == n) {
                 break;
             }
-            // v = (1, a[k+1.., k] / (alpha - beta)), so tau v^T A = tau (A[k, :] + z / (alpha - beta)).
+            // v = (1, A[k+1.., k] / (alpha - beta)), so
+            // tau v^T A = tau (A[k, :] + z / (alpha - beta)).
             double tailScale = tl == 0 ? 0 : 1 / (alpha - diagonal[k]);
             for (int j = k + 1; j < n; j++) {
                 w[j] = tl * (a[rowK + j] + tailScale * columnProduct[j]);
@@ -71,17 +80,53 @@ final class HouseholderBidiagonal {
             superDiagonal[k] = a[rowK + k + 1];
             rightVector[k + 1] = 1;
             System.arraycopy(a, rowK + k + 2, rightVector, k + 2, n - k - 2);
-            java.util.Arrays.fill(columnProduct, k + 2, n, 0);
-            for (int i = k + 1; i < m; i++) {
-                int row = i * n;
-                double dot = KERNEL.leftUpdateDot(a, row, k + 1, n, a[row + k], w, rightVector);
-                double f = tr * dot;
-                double head = a[row + k + 1] - f;
-                a[row + k + 1] = head;
-                // Row k+1 becomes the next pivot row; only the rows below it enter z.
-                KERNEL.rightUpdateAccumulate(a, row, k + 2, n, f, rightVector,
-                        i == k + 1 ? 0 : head, columnProduct);
+            updateTrailingRows(a, k, tr);
+        }
+    }
+
+    /**
+     * The one pass of step k over rows k+1..m-1, in fixed chunks of rows that run in parallel
+     * when the block is large. Each chunk sums its own share of z and the shares are added in
+     * chunk order, so the result does not depend on the number of threads.
+     */
+    private void updateTrailingRows(double[] a, int k, double tr) {
+        int first = k + 1;
+        int chunks = (m - first + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        if (partialProducts.length < chunks) {
+            partialProducts = new double[chunks][n];
+        }
+        IntConsumer chunk = c -> {
+            double[] z = partialProducts[c];
+            java.util.Arrays.fill(z, k + 2, n, 0);
+            int from = first + c * CHUNK_ROWS;
+            updateRows(a, k, tr, from, Math.min(m, from + CHUNK_ROWS), z);
+        };
+        if ((long) (m - first) * (n - k) < PARALLEL_WORK) {
+            for (int c = 0; c < chunks; c++) {
+                chunk.accept(c);
             }
+        } else {
+            Parallelism.forEach(chunks, chunk);
+        }
+        java.util.Arrays.fill(columnProduct, k + 2, n, 0);
+        for (int c = 0; c < chunks; c++) {
+            double[] z = partialProducts[c];
+            for (int j = k + 2; j < n; j++) {
+                columnProduct[j] += z[j];
+            }
+        }
+    }
+
+    private void updateRows(double[] a, int k, double tr, int from, int to, double[] z) {
+        for (int i = from; i < to; i++) {
+            int row = i * n;
+            double dot = KERNEL.leftUpdateDot(a, row, k + 1, n, a[row + k], w, rightVector);
+            double f = tr * dot;
+            double head = a[row + k + 1] - f;
+            a[row + k + 1] = head;
+            // Row k+1 becomes the next pivot row; only the rows below it enter z.
+            KERNEL.rightUpdateAccumulate(a, row, k + 2, n, f, rightVector,
+                    i == k + 1 ? 0 : head, z);
         }
     }
 

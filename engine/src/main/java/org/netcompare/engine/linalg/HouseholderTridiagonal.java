@@ -1,5 +1,8 @@
 package org.netcompare.engine.linalg;
 
+import java.util.function.IntConsumer;
+import org.netcompare.engine.parallel.Parallelism;
+
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, {@code A = Q T Q^T}
  * (Golub and Van Loan, 4th ed., algorithm 8.3.1), and the explicit {@code Q^T}.
@@ -13,12 +16,17 @@ package org.netcompare.engine.linalg;
 final class HouseholderTridiagonal {
 
     private static final RankTwoRowKernel KERNEL = RankTwoRowKernel.best();
+    /** Below this many trailing entries a step runs on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 15;
+    /** Rows per chunk of a step; fixed so that sums do not depend on the thread count. */
+    private static final int CHUNK_ROWS = 64;
 
     private final int n;
     private double[] reflector;
     private double[] pendingReflector;
     private double[] pendingUpdate;
     private final double[] product;
+    private double[][] partialProducts = new double[0][];
     private final ReflectorGroups reflectors;
 
     HouseholderTridiagonal(int n) {
@@ -79,15 +87,45 @@ final class HouseholderTridiagonal {
 
     /**
      * For every row i >= first: applies the pending update to row i, then adds row i's share
-     * of {@code B v} (the upper triangle stands for both halves of the symmetric block).
+     * of {@code B v} (the upper triangle stands for both halves of the symmetric block). Rows
+     * go in fixed chunks, run in parallel when the block is large; each chunk sums into its
+     * own vector and the vectors are added in chunk order, so the result does not depend on
+     * the number of threads.
      */
     private void updateAndMultiply(double[] a, int first) {
+        int chunks = (n - first + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        if (partialProducts.length < chunks) {
+            partialProducts = new double[chunks][n];
+        }
+        IntConsumer chunk = c -> {
+            int from = first + c * CHUNK_ROWS;
+            double[] p = partialProducts[c];
+            java.util.Arrays.fill(p, from, n, 0);
+            updateRows(a, from, Math.min(n, from + CHUNK_ROWS), p);
+        };
+        long entries = (long) (n - first) * (n - first) / 2;
+        if (entries < PARALLEL_WORK) {
+            for (int c = 0; c < chunks; c++) {
+                chunk.accept(c);
+            }
+        } else {
+            Parallelism.forEach(chunks, chunk);
+        }
+        double[] p = product;
+        java.util.Arrays.fill(p, first, n, 0);
+        for (int c = 0; c < chunks; c++) {
+            double[] partial = partialProducts[c];
+            for (int j = first + c * CHUNK_ROWS; j < n; j++) {
+                p[j] += partial[j];
+            }
+        }
+    }
+
+    private void updateRows(double[] a, int from, int to, double[] p) {
         double[] pv = pendingReflector;
         double[] pw = pendingUpdate;
         double[] v = reflector;
-        double[] p = product;
-        java.util.Arrays.fill(p, first, n, 0);
-        for (int i = first; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int row = i * n;
             double pvi = pv[i];
             double pwi = pw[i];

@@ -94,7 +94,10 @@ public final class Pca {
         return route;
     }
 
-    /** The min(n, f) largest covariance eigenvalues (variances), descending, numerically zero ones as 0. */
+    /**
+     * The min(n, f) largest covariance eigenvalues (variances), descending; numerically zero
+     * ones as 0.
+     */
     public double[] eigenvalues() {
         checkFitted();
         return eigenvalues.clone();

@@ -3,8 +3,9 @@ package org.netcompare.engine.linalg;
 import org.netcompare.engine.parallel.Parallelism;
 
 /**
- * A recorded sequence of plane rotations of row pairs (mostly adjacent ones), applied later to the rows of a
- * row-major matrix, as LAPACK's {@code dlasr} (Golub and Van Loan, 4th ed., section 5.1.8).
+ * A recorded sequence of plane rotations of row pairs (mostly adjacent ones), applied later to
+ * the rows of a row-major matrix, as LAPACK's {@code dlasr} (Golub and Van Loan, 4th ed.,
+ * section 5.1.8).
  *
  * <p>Implicit QR iterations produce rotations one at a time, but applying each one at once
  * streams two whole rows through memory for six flops per pair. Recording them and applying the

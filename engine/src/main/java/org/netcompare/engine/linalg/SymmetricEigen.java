@@ -64,7 +64,7 @@ public final class SymmetricEigen {
         return eigenvalues.clone();
     }
 
-    /** n x n orthogonal matrix whose column j is the unit eigenvector of {@code eigenvalues()[j]}. */
+    /** n x n orthogonal matrix; column j is the unit eigenvector of {@code eigenvalues()[j]}. */
     public Matrix eigenvectors() {
         if (!wantVectors) {
             throw new IllegalStateException("constructed with wantVectors = false");

@@ -86,6 +86,21 @@ class SafeTensorsTest {
     }
 
     @Test
+    void inspectGivesShapesAndFileOffsets() throws IOException {
+        Path path = file("w.safetensors", Base64.getDecoder().decode(SAFETENSORS));
+        Map<String, ArrayInfo> infos = SafeTensors.inspect(path);
+        assertEquals(List.of("step", "bias", "weight", "bf", "half", "mask"),
+                List.copyOf(infos.keySet()));
+        ArrayInfo weight = infos.get("weight");
+        assertEquals(DType.F32, weight.dtype());
+        assertArrayEquals(new int[] {2, 3}, weight.shape());
+        // 8-byte length + 384-byte header + data_offsets begin 20
+        assertEquals(8 + 384 + 20, weight.dataOffset());
+        assertEquals(24, weight.dataBytes());
+        assertEquals(8 + 384 + 52, infos.get("mask").dataOffset());
+    }
+
+    @Test
     void writesTheBytesTheLibraryWrites() throws IOException {
         Path reference = file("w.safetensors", Base64.getDecoder().decode(SAFETENSORS));
         Map<String, NdArray> tensors = SafeTensors.read(reference);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.netcompare.engine.parallel.Parallelism;
 
 /**
  * Contract of {@link Svd} on every {@link TestMatrices} case. Error bounds are c max(m, n) eps
@@ -168,7 +169,8 @@ class SvdTest {
         Random random = new Random(23);
         for (double scale : new double[] {1e-305, 1e-160, 1e160, 1e300}) {
             double[] s = {3 * scale, 2 * scale, scale};
-            checkFactors(TestMatrices.withSingularValues("scaled " + scale, 6, 3, s, random), false);
+            checkFactors(TestMatrices.withSingularValues("scaled " + scale, 6, 3, s, random),
+                    false);
         }
     }
 
@@ -195,5 +197,23 @@ class SvdTest {
                 () -> svd.decompose(Matrix.of(new double[][] {{1, Double.NaN}})));
         assertThrows(IllegalArgumentException.class,
                 () -> svd.decompose(Matrix.of(new double[][] {{Double.NEGATIVE_INFINITY}})));
+    }
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Matrix a = TestMatrices.random("300x260", 300, 260, new Random(41)).matrix();
+        int threads = Parallelism.threads();
+        try {
+            Parallelism.setThreads(1);
+            Svd serial = new Svd(true, true, false);
+            serial.decompose(a);
+            Parallelism.setThreads(3);
+            Svd parallel = new Svd(true, true, false);
+            parallel.decompose(a);
+            assertArrayEquals(serial.singularValues(), parallel.singularValues(), 0);
+            assertArrayEquals(serial.getU().data(), parallel.getU().data(), 0);
+            assertArrayEquals(serial.getV().data(), parallel.getV().data(), 0);
+        } finally {
+            Parallelism.setThreads(threads);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.netcompare.engine.parallel.Parallelism;
 
 class SymmetricEigenTest {
 
@@ -198,9 +199,27 @@ class SymmetricEigenTest {
         assertThrows(IllegalArgumentException.class,
                 () -> eigen.decompose(Matrix.of(new double[][] {{1, 2}, {2.001, 1}})));
         assertThrows(IllegalArgumentException.class,
-                () -> eigen.decompose(Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
+                () -> eigen.decompose(
+                        Matrix.of(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})));
         assertThrows(IllegalArgumentException.class,
                 () -> eigen.decompose(Matrix.diagonal(1, Double.POSITIVE_INFINITY)));
         assertThrows(IllegalStateException.class, eigen::eigenvalues);
+    }
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Matrix a = randomSymmetric(300, new Random(43));
+        int threads = Parallelism.threads();
+        try {
+            Parallelism.setThreads(1);
+            SymmetricEigen serial = new SymmetricEigen(true);
+            serial.decompose(a);
+            Parallelism.setThreads(3);
+            SymmetricEigen parallel = new SymmetricEigen(true);
+            parallel.decompose(a);
+            assertArrayEquals(serial.eigenvalues(), parallel.eigenvalues(), 0);
+            assertArrayEquals(serial.eigenvectors().data(), parallel.eigenvectors().data(), 0);
+        } finally {
+            Parallelism.setThreads(threads);
+        }
     }
 }

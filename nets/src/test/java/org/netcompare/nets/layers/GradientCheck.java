@@ -68,16 +68,16 @@ public final class GradientCheck {
      */
     public static void compare(String what, float[] values, float[] analytic, DoubleSupplier loss,
             List<String> failures) {
-        compare(what, values, analytic, loss, allIndices(values.length), failures);
+        compare(what, values, analytic, loss, allIndices(values.length), STEP, failures);
     }
 
-    /** As above, for the listed elements only. */
+    /** As above, for the listed elements only, with the given step. */
     public static void compare(String what, float[] values, float[] analytic, DoubleSupplier loss,
-            int[] indices, List<String> failures) {
+            int[] indices, double step, List<String> failures) {
         for (int i : indices) {
             float original = values[i];
-            float up = (float) (original + STEP);
-            float down = (float) (original - STEP);
+            float up = (float) (original + step);
+            float down = (float) (original - step);
             values[i] = up;
             double lossUp = loss.getAsDouble();
             values[i] = down;
