@@ -159,9 +159,36 @@ final class BlockReflector {
         } else {
             multiplyByT(w, width);
         }
-        KERNEL.subtract(v, 0, k, rows, c, start, ldc, w, 0, width, wide);
-        if (wide < width) {
-            SCALAR.subtract(v, 0, k, rows, c, start + wide, ldc, w, wide, width, width - wide);
+        subtract(v, k, rows, w, 0, width, c, start, ldc, width);
+    }
+
+    /**
+     * {@code C -= V W} for a rows x k V packed row-major, W k x cols (row p at
+     * {@code w[wOffset + p * ldw]}) and C rows x cols at {@code c[cOffset + r * ldc]}: the
+     * deferred update of a pivoted QR panel ({@link PivotedQrPanel}), parallel over columns.
+     */
+    static void subtractProduct(double[] v, int k, int rows, double[] w, int wOffset, int ldw,
+            double[] c, int cOffset, int ldc, int cols) {
+        int chunks = (cols + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
+        if ((long) rows * cols * k < PARALLEL_WORK) {
+            subtract(v, k, rows, w, wOffset, ldw, c, cOffset, ldc, cols);
+            return;
+        }
+        Parallelism.forEach(chunks, chunk -> {
+            int from = chunk * COLUMN_CHUNK;
+            subtract(v, k, rows, w, wOffset + from, ldw, c, cOffset + from, ldc,
+                    Math.min(cols - from, COLUMN_CHUNK));
+        });
+    }
+
+    /** {@code C -= V W} on the calling thread: the kernel's widest multiple, then the rest. */
+    private static void subtract(double[] v, int k, int rows, double[] w, int wOffset, int ldw,
+            double[] c, int cOffset, int ldc, int cols) {
+        int wide = cols - cols % KERNEL.columnStep();
+        KERNEL.subtract(v, 0, k, rows, c, cOffset, ldc, w, wOffset, ldw, wide);
+        if (wide < cols) {
+            SCALAR.subtract(v, 0, k, rows, c, cOffset + wide, ldc, w, wOffset + wide, ldw,
+                    cols - wide);
         }
     }
 
