@@ -70,7 +70,10 @@ public final class LayerGraphs {
         return new LayerGraphs(names, graphs, samples, maxK);
     }
 
-    /** Wraps graphs already searched, all over the same samples and with the same k. */
+    /**
+     * Wraps graphs already searched, all over the same samples and with the same k: callers that
+     * read one layer at a time search each graph themselves and keep only the graphs.
+     */
     public static LayerGraphs of(List<String> names, List<KnnGraph> graphs) {
         if (names.size() != graphs.size() || graphs.isEmpty()) {
             throw new IllegalArgumentException(names.size() + " layer names for "
