@@ -2,8 +2,10 @@ package org.netcompare.engine.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,8 +32,18 @@ final class PendingFile implements AutoCloseable {
     static PendingFile create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".",
-                ".tmp");
+        Path temporary;
+        try {
+            temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".",
+                    ".tmp");
+        } catch (NoSuchFileException e) {
+            // Name the target, not the temporary file the user never asked for.
+            throw new NoSuchFileException(target.toString(), null, "directory " + directory
+                    + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(target.toString(), null, "no permission to write in "
+                    + directory);
+        }
         try {
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);

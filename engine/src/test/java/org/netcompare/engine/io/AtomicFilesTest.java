@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -63,5 +64,14 @@ class AtomicFilesTest {
         }));
         assertFalse(Files.exists(fresh));
         assertEquals(List.of(target), listing());
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedForTheTarget() {
+        Path target = dir.resolve("missing").resolve("out.json");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(target, out -> out.write(1)));
+        assertEquals(target + ": directory " + target.getParent() + " does not exist",
+                e.getMessage());
     }
 }
