@@ -6,9 +6,8 @@ import org.netcompare.engine.parallel.Parallelism;
 /**
  * A run of k Householder reflectors in compact WY form, {@code H_0 H_1 ... H_{k-1} = I - V T V^T}
  * (Schreiber and Van Loan, SIAM J. Sci. Stat. Comput. 10(1), 1989; Golub and Van Loan, 4th ed.,
- * section 5.2.3), with V a rows x k
- * unit lower trapezoidal matrix and T a k x k upper triangular one: LAPACK's {@code dlarft} and
- * {@code dlarfb} for forward, column-wise reflectors.
+ * section 5.2.3), with V a rows x k unit lower trapezoidal matrix and T a k x k upper triangular
+ * one: LAPACK's {@code dlarft} and {@code dlarfb} for forward, column-wise reflectors.
  *
  * <p>Applying the block costs two matrix products, {@code W = V^T C} and {@code C -= V (T W)},
  * done by a {@link ReflectorKernel} (the Vector API one when the JVM has
@@ -23,7 +22,10 @@ final class BlockReflector {
     private static final int COLUMN_CHUNK = 128;
     /** Below this many multiply-adds a block is applied on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
-    /** Rows of C per pass of {@code W += V^T C}: 256 x 128 doubles of C fit in the L2 cache. */
+    /**
+     * Rows of C per pass of {@code W += V^T C}: a 256-row strip one kernel step wide (32 KiB at 16
+     * columns) stays in the L1 cache while the rows of W pass over it.
+     */
     private static final int ROW_BLOCK = 256;
     private static final ReflectorKernel SCALAR = new ScalarReflectorKernel();
     /** The Vector API kernel when the JVM has the module, else {@link #SCALAR}. */
@@ -159,9 +161,36 @@ final class BlockReflector {
         } else {
             multiplyByT(w, width);
         }
-        KERNEL.subtract(v, 0, k, rows, c, start, ldc, w, 0, width, wide);
-        if (wide < width) {
-            SCALAR.subtract(v, 0, k, rows, c, start + wide, ldc, w, wide, width, width - wide);
+        subtract(v, k, rows, w, 0, width, c, start, ldc, width);
+    }
+
+    /**
+     * {@code C -= V W} for a rows x k V packed row-major, W k x cols (row p at
+     * {@code w[wOffset + p * ldw]}) and C rows x cols at {@code c[cOffset + r * ldc]}: the
+     * deferred update of a pivoted QR panel ({@link PivotedQrPanel}), parallel over columns.
+     */
+    static void subtractProduct(double[] v, int k, int rows, double[] w, int wOffset, int ldw,
+            double[] c, int cOffset, int ldc, int cols) {
+        int chunks = (cols + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
+        if ((long) rows * cols * k < PARALLEL_WORK) {
+            subtract(v, k, rows, w, wOffset, ldw, c, cOffset, ldc, cols);
+            return;
+        }
+        Parallelism.forEach(chunks, chunk -> {
+            int from = chunk * COLUMN_CHUNK;
+            subtract(v, k, rows, w, wOffset + from, ldw, c, cOffset + from, ldc,
+                    Math.min(cols - from, COLUMN_CHUNK));
+        });
+    }
+
+    /** {@code C -= V W} on the calling thread: the kernel's widest multiple, then the rest. */
+    private static void subtract(double[] v, int k, int rows, double[] w, int wOffset, int ldw,
+            double[] c, int cOffset, int ldc, int cols) {
+        int wide = cols - cols % KERNEL.columnStep();
+        KERNEL.subtract(v, 0, k, rows, c, cOffset, ldc, w, wOffset, ldw, wide);
+        if (wide < cols) {
+            SCALAR.subtract(v, 0, k, rows, c, cOffset + wide, ldc, w, wOffset + wide, ldw,
+                    cols - wide);
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.Arrays;
  * <p>When A has at least twice as many rows as columns it is first reduced by an unpivoted
  * (blocked, fast) QR to its n x n triangle, and the pivoted QR runs on that, the preprocessing
  * of Chan's R-SVD (ACM TOMS 8(1), 1982): Q is orthogonal, so column norms, and so pivots and
- * rank, are the same, while the pivoted QR, which applies its reflectors one at a time, no longer
- * sweeps all m rows. An instance keeps its factorisations' workspaces: one thread at a time.
+ * rank, are those of A, while the pivoted QR, each of whose steps reads the whole trailing
+ * matrix, no longer sweeps all m rows. An instance keeps its factorisations' workspaces: one
+ * thread at a time.
  */
 public final class LeastSquares {
 
@@ -31,7 +32,10 @@ public final class LeastSquares {
     private int rank = -1;
     private double[] residualNorms;
 
-    /** Rank tolerance {@code max(m, n) * eps * |r_11|}, as NumPy's {@code lstsq} default. */
+    /**
+     * Rank tolerance {@code max(m, n) * eps * |r_11|}: the relative level NumPy's {@code lstsq}
+     * applies to singular values, here to the diagonal of the pivoted R.
+     */
     public LeastSquares() {
         relativeTolerance = -1;
     }

@@ -10,8 +10,9 @@ import java.util.Arrays;
  *
  * <p>Without pivoting, columns are factored in panels of {@code blockSize}; each finished panel
  * reaches the trailing columns as one {@link BlockReflector}, so most of the work is matrix
- * products. With pivoting every step must see the updated column norms, so reflectors are
- * applied one at a time (BLAS-2 speed, as LAPACK's {@code dgeqpf}).
+ * products. With pivoting every step must see the updated column norms; {@link PivotedQrPanel}
+ * still defers most of the update to once per panel, but each step reads the trailing matrix
+ * once (half of LAPACK {@code dgeqp3}'s work is matrix-vector products, as here).
  *
  * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
  * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
@@ -22,8 +23,6 @@ public final class Qr {
 
     private static final int DEFAULT_BLOCK_SIZE = 32;
     private static final double EPS = Math.ulp(1.0);
-    /** LAPACK's {@code tol3z}: below this relative remainder a downdated norm is recomputed. */
-    private static final double NORM_RECOMPUTE = Math.sqrt(EPS);
 
     private final boolean pivoting;
     private final int blockSize;
@@ -39,6 +38,7 @@ public final class Qr {
     /** The panel being factored, rows x blockSize row-major (unpivoted QR only). */
     private double[] panel = new double[0];
     private BlockReflector reflector = new BlockReflector(0, 0);
+    private PivotedQrPanel pivotedPanel;
     private boolean decomposed;
 
     /** @param pivoting whether to pivot columns (needed for {@link #rank()}) */
@@ -105,6 +105,9 @@ public final class Qr {
         if (!reflector.fits(m, reflectors)) {
             reflector = new BlockReflector(m, reflectors);
         }
+        if (pivoting && (pivotedPanel == null || !pivotedPanel.fits(m, n))) {
+            pivotedPanel = new PivotedQrPanel(m, n, blockSize);
+        }
     }
 
     /**
@@ -138,9 +141,8 @@ public final class Qr {
     }
 
     /**
-     * GVL section 5.4.2: at step j bring the column of largest remaining norm to position j.
-     * Norms are downdated as {@code dlaqp2} does, recomputed when cancellation has eaten more
-     * than half the digits.
+     * GVL section 5.4.2 in panels ({@link PivotedQrPanel}): at step j the column of largest
+     * remaining norm comes to position j, norms downdated as LAPACK's {@code dgeqp3} does.
      */
     private void factorPivoted() {
         for (int j = 0; j < n; j++) {
@@ -148,61 +150,10 @@ public final class Qr {
             recomputedNorms[j] = norms[j];
         }
         int steps = Math.min(m, n);
-        for (int j = 0; j < steps; j++) {
-            int best = j;
-            for (int l = j + 1; l < n; l++) {
-                if (norms[l] > norms[best]) {
-                    best = l;
-                }
-            }
-            if (best != j) {
-                swapColumns(j, best);
-                norms[best] = norms[j];
-                recomputedNorms[best] = recomputedNorms[j];
-            }
-            tau[j] = Householder.generate(factors, j * n + j, m - j, n);
-            applyToColumns(j, 1, j + 1, n);
-            downdateNorms(j);
+        for (int start = 0; start < steps; ) {
+            start += pivotedPanel.factor(factors, m, n, start, pivots, tau, norms,
+                    recomputedNorms);
         }
-    }
-
-    private void swapColumns(int i, int j) {
-        for (int r = 0; r < m; r++) {
-            int row = r * n;
-            double held = factors[row + i];
-            factors[row + i] = factors[row + j];
-            factors[row + j] = held;
-        }
-        int held = pivots[i];
-        pivots[i] = pivots[j];
-        pivots[j] = held;
-    }
-
-    /** Removes row j's entry from the remaining column norms ({@code dlaqp2}). */
-    private void downdateNorms(int j) {
-        for (int l = j + 1; l < n; l++) {
-            if (norms[l] == 0) {
-                continue;
-            }
-            double ratio = Math.abs(factors[j * n + l]) / norms[l];
-            double remaining = Math.max(0, (1 - ratio) * (1 + ratio));
-            double sinceRecompute = norms[l] / recomputedNorms[l];
-            if (remaining * sinceRecompute * sinceRecompute <= NORM_RECOMPUTE) {
-                norms[l] = j + 1 < m ? Householder.norm(factors, (j + 1) * n + l, m - j - 1, n) : 0;
-                recomputedNorms[l] = norms[l];
-            } else {
-                norms[l] *= Math.sqrt(remaining);
-            }
-        }
-    }
-
-    /** Applies H^T for reflectors [first, first + count) to columns [from, to), rows first.. */
-    private void applyToColumns(int first, int count, int from, int to) {
-        if (from >= to) {
-            return;
-        }
-        reflector.load(factors, first * n + first, n, m - first, count, tau, first);
-        reflector.apply(true, factors, first * n + from, n, to - from);
     }
 
     /** The upper triangular (or trapezoidal) min(m, n) x n factor R. */

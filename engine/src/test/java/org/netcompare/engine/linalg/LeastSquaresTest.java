@@ -83,6 +83,36 @@ class LeastSquaresTest {
         }
     }
 
+    /**
+     * A rank-2 4 x 3 system against NumPy: {@code numpy.linalg.lstsq(A, B, rcond=None)} returns
+     * rank 2, x = [8/45, 13/90, 1/9; -1/90, 1/45, 1/18] (to 15 digits) and residual norms
+     * sqrt(0.3), sqrt(0.8). Stacking the system twice (8 x 3, reduced by QR first) keeps x and
+     * multiplies the residuals by sqrt(2).
+     */
+    @Test
+    void rankDeficientSystemMatchesNumpy() {
+        double[][] rows = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}};
+        double[][] rhs = {{1, 0}, {2, 1}, {3, 0}, {5, 1}};
+        double[] expected = {8 / 45.0, -1 / 90.0, 13 / 90.0, 1 / 45.0, 1 / 9.0, 1 / 18.0};
+        LeastSquares solver = new LeastSquares();
+        assertArrayEquals(expected, solver.solve(Matrix.of(rows), Matrix.of(rhs)).data(), 1e-14);
+        assertEquals(2, solver.rank());
+        assertArrayEquals(new double[] {Math.sqrt(0.3), Math.sqrt(0.8)}, solver.residualNorms(),
+                1e-14);
+
+        double[][] stackedRows = new double[8][];
+        double[][] stackedRhs = new double[8][];
+        for (int i = 0; i < 8; i++) {
+            stackedRows[i] = rows[i % 4];
+            stackedRhs[i] = rhs[i % 4];
+        }
+        Matrix x = solver.solve(Matrix.of(stackedRows), Matrix.of(stackedRhs));
+        assertArrayEquals(expected, x.data(), 1e-14);
+        assertEquals(2, solver.rank());
+        assertArrayEquals(new double[] {Math.sqrt(0.6), Math.sqrt(1.6)}, solver.residualNorms(),
+                1e-14);
+    }
+
     /** Full row rank, m < n: the minimum-norm solution is A^T (A A^T)^-1 b and fits exactly. */
     @Test
     void underdeterminedSystemGetsTheMinimumNormSolution() {

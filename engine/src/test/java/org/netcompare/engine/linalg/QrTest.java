@@ -28,6 +28,13 @@ class QrTest {
         matrices.add(TestMatrices.random("tall 150x70", 150, 70, random));
         matrices.add(TestMatrices.random("wide 70x150", 70, 150, random));
         matrices.add(TestMatrices.random("square 97x97", 97, 97, random));
+        // Large enough for the parallel paths of the block and pivoted panel updates.
+        double[] planted = new double[300];
+        for (int i = 0; i < 250; i++) {
+            planted[i] = Math.pow(1e-6, i / 249.0);
+        }
+        matrices.add(TestMatrices.withSingularValues("rank 250 of 400x300", 400, 300, planted,
+                random));
         List<Arguments> out = new ArrayList<>();
         for (TestMatrices.Case c : matrices) {
             for (boolean pivoting : new boolean[] {false, true}) {
