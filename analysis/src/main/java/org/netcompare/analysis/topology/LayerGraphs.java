@@ -70,6 +70,31 @@ public final class LayerGraphs {
         return new LayerGraphs(names, graphs, samples, maxK);
     }
 
+    /**
+     * Wraps graphs already searched, all over the same samples and with the same k: callers that
+     * read one layer at a time search each graph themselves and keep only the graphs.
+     */
+    public static LayerGraphs of(List<String> names, List<KnnGraph> graphs) {
+        if (names.size() != graphs.size() || graphs.isEmpty()) {
+            throw new IllegalArgumentException(names.size() + " layer names for "
+                    + graphs.size() + " graphs: need one graph per name, at least one");
+        }
+        KnnGraph first = graphs.get(0);
+        if (first.rows() == 0 || first.k() < 1) {
+            throw new IllegalArgumentException("layer '" + names.get(0) + "' has " + first.rows()
+                    + " samples and k = " + first.k() + ": need samples and k of at least 1");
+        }
+        for (int layer = 1; layer < graphs.size(); layer++) {
+            KnnGraph graph = graphs.get(layer);
+            if (graph.rows() != first.rows() || graph.k() != first.k()) {
+                throw new IllegalArgumentException("layer '" + names.get(layer) + "' has "
+                        + graph.rows() + " samples and k = " + graph.k() + " but '"
+                        + names.get(0) + "' has " + first.rows() + " and k = " + first.k());
+            }
+        }
+        return new LayerGraphs(names, graphs, first.rows(), first.k());
+    }
+
     private static Tensor flatten(String name, Tensor activations) {
         if (activations.rank() < 1) {
             throw new IllegalArgumentException("layer '" + name

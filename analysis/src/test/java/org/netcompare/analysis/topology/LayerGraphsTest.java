@@ -28,6 +28,24 @@ class LayerGraphsTest {
     }
 
     @Test
+    void wrappedGraphsActAsComputedOnes() {
+        List<Tensor> acts = SyntheticLayers.activations(40, 2, 1, SyntheticLayers.identity(40));
+        LayerGraphs computed = LayerGraphs.compute(SyntheticLayers.names(2), acts, 6, SEARCH);
+        LayerGraphs wrapped = LayerGraphs.of(SyntheticLayers.names(2),
+                List.of(SEARCH.selfGraph(acts.get(0), 6), SEARCH.selfGraph(acts.get(1), 6)));
+        assertEquals(computed.samples(), wrapped.samples());
+        assertEquals(computed.maxK(), wrapped.maxK());
+        for (int layer = 0; layer < 2; layer++) {
+            assertArrayEquals(computed.graph(layer, 3).indices(), wrapped.graph(layer, 3).indices());
+        }
+        assertThrows(IllegalArgumentException.class, () -> LayerGraphs.of(
+                SyntheticLayers.names(2),
+                List.of(SEARCH.selfGraph(acts.get(0), 6), SEARCH.selfGraph(acts.get(1), 5))));
+        assertThrows(IllegalArgumentException.class,
+                () -> LayerGraphs.of(List.of(), List.of()));
+    }
+
+    @Test
     void featuresOfEachSampleAreFlattened() {
         Tensor image = SyntheticLayers.activations(30, 1, 2, SyntheticLayers.identity(30)).get(0)
                 .reshape(30, 2, 3);

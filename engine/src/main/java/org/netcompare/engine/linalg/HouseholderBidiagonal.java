@@ -58,6 +58,9 @@ final class HouseholderBidiagonal {
      */
     void reduce(double[] a, double[] diagonal, double[] superDiagonal, double[] tauLeft,
             double[] tauRight) {
+        if (n == 0) {
+            return;
+        }
         firstColumnProduct(a);
         for (int k = 0; k < n; k++) {
             int rowK = k * n;

@@ -26,6 +26,8 @@ public final class Svd {
     private double[] tauRight;
     private double[] leftTransposed;
     private double[] rightTransposed;
+    private RotationSequence leftRotations;
+    private RotationSequence rightRotations;
 
     private int m;
     private int n;
@@ -59,27 +61,23 @@ public final class Svd {
         boolean wantLeft = transposed ? wantV : wantU;
         boolean wantRight = transposed ? wantU : wantV;
         int leftRows = full ? rows : cols;
-        allocate(rows, cols, wantLeft ? leftRows : 0, wantRight);
+        allocate(rows, cols, wantLeft ? leftRows : -1, wantRight);
         double scale = largest == 0 ? 1 : largest;
         copyScaled(transposed ? a.transpose() : a, scale);
 
         bidiagonal.reduce(work, diagonal, superDiagonal, tauLeft, tauRight);
-        RotationSequence leftRotations = null;
-        RotationSequence rightRotations = null;
         if (wantLeft) {
             bidiagonal.formLeftTransposed(work, tauLeft, leftTransposed, leftRows);
-            leftRotations = new RotationSequence(leftTransposed, rows, capacity(cols));
         }
         if (wantRight) {
             bidiagonal.formRightTransposed(work, tauRight, rightTransposed);
-            rightRotations = new RotationSequence(rightTransposed, cols, capacity(cols));
         }
-        new BidiagonalQr(diagonal, superDiagonal, cols, leftRotations, rightRotations)
-                .diagonalise();
-        if (leftRotations != null) {
+        new BidiagonalQr(diagonal, superDiagonal, cols, wantLeft ? leftRotations : null,
+                wantRight ? rightRotations : null).diagonalise();
+        if (wantLeft) {
             leftRotations.flush();
         }
-        if (rightRotations != null) {
+        if (wantRight) {
             rightRotations.flush();
         }
         int[] order = makePositiveAndSort(cols, scale, wantRight);
@@ -154,6 +152,7 @@ public final class Svd {
         return largest;
     }
 
+    /** @param leftRows rows of the left factor wanted, or -1 for none */
     private void allocate(int rows, int cols, int leftRows, boolean wantRight) {
         if (bidiagonal == null || !bidiagonal.fits(rows, cols)) {
             bidiagonal = new HouseholderBidiagonal(rows, cols);
@@ -165,11 +164,13 @@ public final class Svd {
             leftTransposed = null;
             rightTransposed = null;
         }
-        if (leftRows > 0 && (leftTransposed == null || leftTransposed.length != leftRows * rows)) {
+        if (leftRows >= 0 && (leftTransposed == null || leftTransposed.length != leftRows * rows)) {
             leftTransposed = new double[leftRows * rows];
+            leftRotations = new RotationSequence(leftTransposed, rows, capacity(cols));
         }
         if (wantRight && rightTransposed == null) {
             rightTransposed = new double[cols * cols];
+            rightRotations = new RotationSequence(rightTransposed, cols, capacity(cols));
         }
     }
 

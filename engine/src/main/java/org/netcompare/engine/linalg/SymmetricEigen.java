@@ -23,6 +23,8 @@ public final class SymmetricEigen {
     private double[] offDiagonal;
     private double[] tau;
     private double[] vectorsTransposed;
+    /** Rotations for the rows of {@code vectorsTransposed}; null without vectors. */
+    private RotationSequence rotations;
 
     private double[] eigenvalues;
     private Matrix eigenvectors;
@@ -44,13 +46,11 @@ public final class SymmetricEigen {
         allocate(n);
         double scale = copyScaled(a, largest);
         tridiagonal.reduce(work, diagonal, offDiagonal, tau);
-        RotationSequence rotations = null;
         if (wantVectors) {
             tridiagonal.formQTransposed(work, tau, vectorsTransposed);
-            rotations = new RotationSequence(vectorsTransposed, n, Math.max(1024, 32 * n));
         }
         diagonalise(n, rotations);
-        if (rotations != null) {
+        if (wantVectors) {
             rotations.flush();
         }
         sortDescending(n, scale);
@@ -112,7 +112,11 @@ public final class SymmetricEigen {
             diagonal = new double[n];
             offDiagonal = new double[Math.max(0, n - 1)];
             tau = new double[Math.max(0, n - 1)];
-            vectorsTransposed = wantVectors ? new double[n * n] : null;
+            if (wantVectors) {
+                vectorsTransposed = new double[n * n];
+                // Batches of 32 n rotations keep each strip of the vectors in cache a while.
+                rotations = new RotationSequence(vectorsTransposed, n, Math.max(1024, 32 * n));
+            }
         }
     }
 

@@ -143,6 +143,24 @@ class SvdTest {
     }
 
     @Test
+    void emptyMatricesGiveEmptyOrIdentityFactors() {
+        for (int[] shape : new int[][] {{3, 0}, {0, 3}, {0, 0}}) {
+            Matrix a = Matrix.zeros(shape[0], shape[1]);
+            Svd thin = new Svd(true, true, false);
+            thin.decompose(a);
+            assertEquals(0, thin.singularValues().length);
+            assertEquals(0, thin.rank());
+            assertEquals(shape[0], thin.getU().rows());
+            assertEquals(0, thin.getU().cols());
+            assertEquals(0, thin.getV().cols());
+            Svd full = new Svd(true, true, true);
+            full.decompose(a);
+            assertArrayEquals(Matrix.identity(shape[0]).data(), full.getU().data(), 0);
+            assertArrayEquals(Matrix.identity(shape[1]).data(), full.getV().data(), 0);
+        }
+    }
+
+    @Test
     void exactZerosOnTheBidiagonalAreRotatedAway() {
         // Already bidiagonal, so the reduction leaves them alone and the QR sees the zeros:
         // last diagonal entry zero (column chase), middle one zero (row chase), first one zero.
