@@ -39,6 +39,11 @@ public final class CpuBackend implements Backend {
         return "cpu";
     }
 
+    /** The inner loops in use: "vector (512-bit)" or similar, or "scalar". */
+    public String implementation() {
+        return loops.toString();
+    }
+
     /**
      * Delegates to {@link Sgemm}. A matrix whose rows (or, transposed, whose columns) are
      * contiguous is passed as it lies, with its row stride as leading dimension; any other view
