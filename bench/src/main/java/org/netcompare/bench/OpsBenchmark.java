@@ -2,7 +2,6 @@ package org.netcompare.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.netcompare.engine.compute.Backend;
 import org.netcompare.engine.compute.CpuBackend;
 import org.netcompare.engine.compute.Reduction;
 import org.netcompare.engine.compute.UnaryOp;
@@ -49,7 +48,7 @@ public class OpsBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private final Backend backend = new CpuBackend();
+    private final CpuBackend backend = new CpuBackend();
     private Tensor x;
     private Tensor full;
     private Tensor perRow;
@@ -69,6 +68,7 @@ public class OpsBenchmark {
         perColumn = Tensor.zeros(cols);
         savedThreads = Parallelism.threads();
         Parallelism.setThreads(threads);
+        System.out.println("CpuBackend loops: " + backend.implementation());
     }
 
     @TearDown(Level.Trial)

@@ -78,6 +78,54 @@ class DimensionCommandTest {
         return JSON.readTree(run.out()).get("dimension").asInt();
     }
 
+    /**
+     * TwoNN on x_i = 2^i (i = 0..11, one feature): ten samples have mu = 1.5, one mu = 2 and
+     * one mu = 3 (see TwoNnTest); fitting all but the last gives a closed-form slope.
+     */
+    @Test
+    void twonnGivesTheClosedFormSlopeAndItsCounts() throws IOException {
+        double[] values = new double[12];
+        for (int i = 0; i < 12; i++) {
+            values[i] = Math.pow(2, i);
+        }
+        Path input = NpyBytes.writeFloat64(dir.resolve("line.npy"), 12, 1, values);
+        CommandRunner run = CommandRunner.run("dimension", input.toString(), "--method", "twonn",
+                "--fit-fraction", "1");
+        assertEquals(0, run.status(), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        double xy = 0;
+        double xx = 0;
+        for (int i = 1; i <= 11; i++) {
+            double x = Math.log(i <= 10 ? 1.5 : 2);
+            xy += x * -Math.log(1 - i / 12.0);
+            xx += x * x;
+        }
+        assertEquals("twonn", result.get("method").asText());
+        assertEquals(xy / xx, result.get("dimension").asDouble(), 1e-12);
+        assertEquals(12, result.get("samples").asInt());
+        assertEquals(1, result.get("features").asInt());
+        assertEquals(1.0, result.get("fit_fraction").asDouble());
+        assertEquals(11, result.get("points_fitted").asInt());
+        assertEquals(0, result.get("points_dropped").asInt());
+    }
+
+    @Test
+    void twonnRefusesBadFractionsAndCoincidentSamplesInOneLine() throws IOException {
+        Path input = plantedSamples();
+        CommandRunner fraction = CommandRunner.run("dimension", input.toString(), "--method",
+                "twonn", "--fit-fraction", "0");
+        assertEquals(2, fraction.status());
+        assertTrue(fraction.err().contains("--fit-fraction must lie in (0, 1], got 0.0"),
+                fraction.err());
+        Path same = NpyBytes.writeFloat64(dir.resolve("same.npy"), 4, 2, new double[8]);
+        CommandRunner coincident = CommandRunner.run("dimension", same.toString(), "--method",
+                "twonn");
+        assertEquals(2, coincident.status());
+        assertTrue(coincident.errIsOneLine(), coincident.err());
+        assertTrue(coincident.err().contains(same + ": TwoNN: only 0 of 4 points"),
+                coincident.err());
+    }
+
     /** Figures from NumPy 1.24 (np.cov of the float64 images, eigvalsh) on the bundled subset. */
     @Test
     void bundledFashionMnistSubsetMatchesNumPy() throws IOException {

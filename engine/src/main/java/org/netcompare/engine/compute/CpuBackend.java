@@ -39,6 +39,11 @@ public final class CpuBackend implements Backend {
         return "cpu";
     }
 
+    /** The inner loops in use: "vector (512-bit)" or similar, or "scalar". */
+    public String implementation() {
+        return loops.toString();
+    }
+
     /**
      * Delegates to {@link Sgemm}. A matrix whose rows (or, transposed, whose columns) are
      * contiguous is passed as it lies, with its row stride as leading dimension; any other view
@@ -78,8 +83,9 @@ public final class CpuBackend implements Backend {
         int os = loop.innerStride(1);
         float[] x = in.data();
         float[] y = out.data();
-        loop.forEach(() -> staged(is, os, (xi, yi, n) -> loops.unary(op, x, xi, y,
-                yi, n), (buffer, n) -> loops.unary(op, buffer, 0, buffer, 0, n),
+        loop.forEach(() -> staged(is, os,
+                (xi, yi, n) -> loops.unary(op, x, xi, y, yi, n),
+                (buffer, n) -> loops.unary(op, buffer, 0, buffer, 0, n),
                 x, y));
     }
 
@@ -122,8 +128,7 @@ public final class CpuBackend implements Backend {
             float[] result = new float[BLOCK];
             return (starts, length) -> {
                 if (as == 1 && bs == 1 && os == 1) {
-                    loops.binary(op, x, starts[0], z, starts[1], y, starts[2],
-                            length);
+                    loops.binary(op, x, starts[0], z, starts[1], y, starts[2], length);
                     return;
                 }
                 for (int done = 0; done < length; done += BLOCK) {
@@ -228,7 +233,7 @@ public final class CpuBackend implements Backend {
      * A one-input segment: dense runs go straight to {@code dense}; strided ones are gathered
      * into a buffer, transformed there, and scattered.
      */
-    private StridedLoop.Segment staged(int is, int os, Run dense, InPlace buffered,
+    private static StridedLoop.Segment staged(int is, int os, Run dense, InPlace buffered,
             float[] x, float[] y) {
         float[] buffer = new float[BLOCK];
         return (starts, length) -> {

@@ -1,5 +1,6 @@
 package org.netcompare.engine.compute;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.netcompare.engine.parallel.Parallelism;
 import org.netcompare.engine.tensor.Tensor;
@@ -70,10 +71,10 @@ final class StridedLoop {
             merged[0] = 1;
             rank = 1;
         }
-        this.shape = java.util.Arrays.copyOf(merged, rank);
+        this.shape = Arrays.copyOf(merged, rank);
         this.strides = new int[k][];
         for (int i = 0; i < k; i++) {
-            strides[i] = java.util.Arrays.copyOf(mergedStrides[i], rank);
+            strides[i] = Arrays.copyOf(mergedStrides[i], rank);
         }
     }
 

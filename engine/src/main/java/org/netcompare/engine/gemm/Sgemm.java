@@ -10,6 +10,11 @@ package org.netcompare.engine.gemm;
  * API when the JVM was started with {@code --add-modules jdk.incubator.vector}, and plain Java
  * otherwise, or when the system property {@code netcompare.gemm.scalar=true} is set;
  * {@link #implementation()} names the path taken.
+ *
+ * <p>Calls may come from several threads at once (packing buffers are per thread). A call with
+ * fewer than {@code 64^3} multiply-adds runs on the calling thread; larger ones use
+ * {@link org.netcompare.engine.parallel.Parallelism#threads()} workers, and their result does not
+ * depend on that number, bit for bit.
  */
 public final class Sgemm {
 

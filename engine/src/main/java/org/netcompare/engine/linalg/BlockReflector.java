@@ -37,10 +37,17 @@ final class BlockReflector {
     private final double[] t;
     /** The Gram matrix V^T V while T is formed. */
     private final double[] gram;
+    private final ReflectorKernel kernel;
     private int rows;
     private int k;
 
     BlockReflector(int maxRows, int maxReflectors) {
+        this(maxRows, maxReflectors, KERNEL);
+    }
+
+    /** With a chosen kernel, so that tests run both. */
+    BlockReflector(int maxRows, int maxReflectors, ReflectorKernel kernel) {
+        this.kernel = kernel;
         v = new double[Math.multiplyExact(Math.max(maxRows, 1), Math.max(maxReflectors, 1))];
         t = new double[maxReflectors * maxReflectors];
         gram = new double[maxReflectors * maxReflectors];
@@ -82,8 +89,8 @@ final class BlockReflector {
      */
     private void formTriangularFactor(double[] tau, int tauOffset) {
         Arrays.fill(gram, 0, k * k, 0);
-        int wide = k - k % KERNEL.columnStep();
-        KERNEL.accumulate(v, 0, k, rows, v, 0, k, gram, 0, k, wide);
+        int wide = k - k % kernel.columnStep();
+        kernel.accumulate(v, 0, k, rows, v, 0, k, gram, 0, k, wide);
         if (wide < k) {
             SCALAR.accumulate(v, 0, k, rows, v, wide, k, gram, wide, k, k - wide);
         }
@@ -125,16 +132,16 @@ final class BlockReflector {
     }
 
     /**
-     * Columns [from, to) of C: the kernel takes the widest multiple of its column step, the plain
-     * kernel the rest. {@code W = V^T C} walks down the rows of C once per four rows of W, so it
-     * reads each block of rows from a copy laid out as contiguous column strips of one step's
-     * width (as GEMM packs B): strided rows a power of two apart would compete for the same cache
-     * sets (10000 x 512 doubles has 4 KiB rows).
+     * Columns [from, to) of C. {@code W = V^T C} walks down the rows of C once per four rows of
+     * W, so it reads each block of rows from a copy laid out as contiguous column strips (as GEMM
+     * packs B): strided rows a power of two apart would compete for the same cache sets (10000 x
+     * 512 doubles has 4 KiB rows). A strip is one step of the vector kernel wide, the plain
+     * kernel the columns left over; the plain kernel alone streams whole rows, one strip.
      */
     private void applyChunk(boolean transpose, double[] c, int offset, int ldc, int from, int to) {
         int width = to - from;
-        int step = KERNEL.columnStep();
-        int wide = width - width % step;
+        int strip = kernel.columnStep() > 1 ? kernel.columnStep() : width;
+        int wide = width - width % strip;
         int start = offset + from;
         double[] w = new double[k * width];
         double[] block = new double[Math.min(rows, ROW_BLOCK) * width];
@@ -142,14 +149,14 @@ final class BlockReflector {
             int count = Math.min(rows - r, ROW_BLOCK);
             for (int i = 0; i < count; i++) {
                 int row = start + (r + i) * ldc;
-                for (int j = 0; j < wide; j += step) {
-                    System.arraycopy(c, row + j, block, j * count + i * step, step);
+                for (int j = 0; j < wide; j += strip) {
+                    System.arraycopy(c, row + j, block, j * count + i * strip, strip);
                 }
                 System.arraycopy(c, row + wide, block, wide * count + i * (width - wide),
                         width - wide);
             }
-            for (int j = 0; j < wide; j += step) {
-                KERNEL.accumulate(v, r * k, k, count, block, j * count, step, w, j, width, step);
+            for (int j = 0; j < wide; j += strip) {
+                kernel.accumulate(v, r * k, k, count, block, j * count, strip, w, j, width, strip);
             }
             if (wide < width) {
                 SCALAR.accumulate(v, r * k, k, count, block, wide * count, width - wide, w, wide,
@@ -161,7 +168,7 @@ final class BlockReflector {
         } else {
             multiplyByT(w, width);
         }
-        subtract(v, k, rows, w, 0, width, c, start, ldc, width);
+        subtract(kernel, v, k, rows, w, 0, width, c, start, ldc, width);
     }
 
     /**
@@ -173,21 +180,21 @@ final class BlockReflector {
             double[] c, int cOffset, int ldc, int cols) {
         int chunks = (cols + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
         if ((long) rows * cols * k < PARALLEL_WORK) {
-            subtract(v, k, rows, w, wOffset, ldw, c, cOffset, ldc, cols);
+            subtract(KERNEL, v, k, rows, w, wOffset, ldw, c, cOffset, ldc, cols);
             return;
         }
         Parallelism.forEach(chunks, chunk -> {
             int from = chunk * COLUMN_CHUNK;
-            subtract(v, k, rows, w, wOffset + from, ldw, c, cOffset + from, ldc,
+            subtract(KERNEL, v, k, rows, w, wOffset + from, ldw, c, cOffset + from, ldc,
                     Math.min(cols - from, COLUMN_CHUNK));
         });
     }
 
     /** {@code C -= V W} on the calling thread: the kernel's widest multiple, then the rest. */
-    private static void subtract(double[] v, int k, int rows, double[] w, int wOffset, int ldw,
-            double[] c, int cOffset, int ldc, int cols) {
-        int wide = cols - cols % KERNEL.columnStep();
-        KERNEL.subtract(v, 0, k, rows, c, cOffset, ldc, w, wOffset, ldw, wide);
+    private static void subtract(ReflectorKernel kernel, double[] v, int k, int rows, double[] w,
+            int wOffset, int ldw, double[] c, int cOffset, int ldc, int cols) {
+        int wide = cols - cols % kernel.columnStep();
+        kernel.subtract(v, 0, k, rows, c, cOffset, ldc, w, wOffset, ldw, wide);
         if (wide < cols) {
             SCALAR.subtract(v, 0, k, rows, c, cOffset + wide, ldc, w, wOffset + wide, ldw,
                     cols - wide);

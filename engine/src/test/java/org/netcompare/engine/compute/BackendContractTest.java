@@ -286,6 +286,8 @@ public abstract class BackendContractTest {
             }
             assertEquals(want, rows.get(r), "row " + r);
         }
+        Tensor down = backend().reduce(Reduction.SUM, in.contiguous().transpose(0, 1), 0, false);
+        assertArrayEquals(rows.toArray(), down.toArray(), "sums down the columns");
         Tensor means = backend().reduce(Reduction.MEAN, Tensor.wrap(new float[] {1, 2, 3, 6},
                 2, 2), 0, false);
         assertArrayEquals(new float[] {2f, 4f}, means.toArray());

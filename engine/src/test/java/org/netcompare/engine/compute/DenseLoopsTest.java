@@ -37,6 +37,8 @@ class DenseLoopsTest {
     @Test
     void theTestJvmUsesTheVectorLoops() {
         assertTrue(DenseLoops.best() instanceof VectorLoops, "tests run with the Vector API");
+        assertTrue(new CpuBackend().implementation().startsWith("vector ("));
+        assertEquals("scalar", new CpuBackend(ScalarLoops.INSTANCE).implementation());
     }
 
     @Test

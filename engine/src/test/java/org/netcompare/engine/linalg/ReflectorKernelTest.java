@@ -33,6 +33,7 @@ class ReflectorKernelTest {
     }
 
     private static void check(ReflectorKernel kernel, Random random, int k, int rows, int width) {
+        String what = kernel.getClass().getSimpleName() + " k=" + k + " rows=" + rows;
         int vOffset = 5;
         int cOffset = 3;
         int ldc = width + 2;
@@ -53,7 +54,7 @@ class ReflectorKernelTest {
         }
         double[] actualW = w.clone();
         kernel.accumulate(v, vOffset, k, rows, c, cOffset, ldc, actualW, wOffset, ldw, width);
-        assertArraysClose(expectedW, actualW, kernel + " accumulate k=" + k + " rows=" + rows);
+        assertArraysClose(expectedW, actualW, what + " accumulate");
 
         double[] expectedC = c.clone();
         for (int r = 0; r < rows; r++) {
@@ -66,7 +67,7 @@ class ReflectorKernelTest {
         }
         double[] actualC = c.clone();
         kernel.subtract(v, vOffset, k, rows, actualC, cOffset, ldc, w, wOffset, ldw, width);
-        assertArraysClose(expectedC, actualC, kernel + " subtract k=" + k + " rows=" + rows);
+        assertArraysClose(expectedC, actualC, what + " subtract");
     }
 
     /**
@@ -85,8 +86,17 @@ class ReflectorKernelTest {
             tau[p] = Householder.generate(a, p * k + p, rows - p, k);
         }
         double[] c = gaussian(rows * cols, random);
-        BlockReflector block = new BlockReflector(rows, k);
-        block.load(a, 0, k, rows, k, tau, 0);
+        for (ReflectorKernel kernel : List.of(new ScalarReflectorKernel(),
+                new VectorReflectorKernel())) {
+            BlockReflector block = new BlockReflector(rows, k, kernel);
+            block.load(a, 0, k, rows, k, tau, 0);
+            checkBothSides(block, a, tau, rows, k, c, cols,
+                    kernel.getClass().getSimpleName());
+        }
+    }
+
+    private static void checkBothSides(BlockReflector block, double[] a, double[] tau, int rows,
+            int k, double[] c, int cols, String kernel) {
         for (boolean transpose : new boolean[] {false, true}) {
             double[] expected = c.clone();
             // H = H_0 ... H_(k-1): H C applies H_(k-1) first; H^T C applies H_0 first.
@@ -96,7 +106,7 @@ class ReflectorKernelTest {
             }
             double[] actual = c.clone();
             block.apply(transpose, actual, 0, cols, cols);
-            assertArraysClose(expected, actual, "transpose " + transpose);
+            assertArraysClose(expected, actual, kernel + ", transpose " + transpose);
         }
     }
 

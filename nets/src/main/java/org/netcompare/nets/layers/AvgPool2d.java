@@ -25,22 +25,25 @@ public final class AvgPool2d extends Pooling {
         float[] xs = x.data();
         float[] y = new float[planes * g.positions()];
         float scale = 1f / (kernel * kernel);
-        int out = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = x.offset() + plane * g.height * g.width;
-            for (int oh = 0; oh < g.outHeight; oh++) {
-                for (int ow = 0; ow < g.outWidth; ow++, out++) {
-                    float sum = 0f;
-                    for (int i = 0; i < kernel; i++) {
-                        int row = base + (oh * stride + i) * g.width + ow * stride;
-                        for (int j = 0; j < kernel; j++) {
-                            sum += xs[row + j];
+        int planeIn = g.height * g.width;
+        Ranges.forEach(planes, planeIn, (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                int base = x.offset() + plane * planeIn;
+                int out = plane * g.positions();
+                for (int oh = 0; oh < g.outHeight; oh++) {
+                    for (int ow = 0; ow < g.outWidth; ow++, out++) {
+                        float sum = 0f;
+                        for (int i = 0; i < kernel; i++) {
+                            int row = base + (oh * stride + i) * g.width + ow * stride;
+                            for (int j = 0; j < kernel; j++) {
+                                sum += xs[row + j];
+                            }
                         }
+                        y[out] = sum * scale;
                     }
-                    y[out] = sum * scale;
                 }
             }
-        }
+        });
         return Tensor.wrap(y, x.dim(0), x.dim(1), g.outHeight, g.outWidth);
     }
 

@@ -2,24 +2,29 @@ package org.netcompare.nets.layers;
 
 import java.util.List;
 import org.netcompare.engine.gemm.Sgemm;
+import org.netcompare.engine.parallel.Parallelism;
 import org.netcompare.engine.tensor.Tensor;
 
 /**
  * 2-D convolution (cross-correlation, as PyTorch's {@code nn.Conv2d}) with a square kernel,
- * stride and zero padding, computed per sample as a matrix product with the unrolled input
- * ({@link ConvGeometry}), samples spread over the worker threads.
+ * stride and zero padding, computed as one matrix product per block of samples whose unrolled
+ * inputs ({@link ConvGeometry}) stand side by side; the products run multithreaded in
+ * {@link Sgemm}, the unrolling in parallel over samples.
  *
  * <pre>
  * input  x  [N, C, H, W]
  * weight W  [out, C, k, k]   state_dict "weight"
  * bias   b  [out]            state_dict "bias" (optional)
  * output y  [N, out, Ho, Wo], Ho = floor((H + 2p - k) / s) + 1, Wo likewise
- * forward:  y_n = W [out, Ck^2] * im2col(x_n) [Ck^2, HoWo] + b
- * backward: dW += sum_n dy_n im2col(x_n)^T, db += sum over n, Ho, Wo of dy,
+ * forward:  [y_1 ... y_B] = W [out, Ck^2] * [im2col(x_1) ... im2col(x_B)] [Ck^2, B HoWo] + b
+ * backward: dW += [dy_1 ... dy_B] [im2col(x_1) ... im2col(x_B)]^T, db += sum over n, Ho, Wo of dy,
  *           dx_n = col2im(W^T dy_n)
  * </pre>
  */
 public final class Conv2d implements Layer {
+
+    /** Floats in one block's column matrix (8 MiB), which bounds the memory of a pass. */
+    private static final long BLOCK_FLOATS = 1 << 21;
 
     private final String name;
     private final int inChannels;
@@ -31,6 +36,9 @@ public final class Conv2d implements Layer {
     private final Parameter bias;
     private Tensor input;
     private ConvGeometry geometry;
+    /** Scratch reused across passes: unrolled inputs, and outputs in [out, samples HoWo]. */
+    private float[] columns = new float[0];
+    private float[] staging = new float[0];
 
     /** A layer with zero weights; see {@code Initialization} for random ones. */
     public Conv2d(String name, int inChannels, int outChannels, int kernel, int stride, int padding,
@@ -71,34 +79,33 @@ public final class Conv2d implements Layer {
         ConvGeometry g = new ConvGeometry(inChannels, x.dim(2), x.dim(3), kernel, stride, padding);
         int patch = g.patchSize();
         int positions = g.positions();
+        int block = samplesPerBlock(g, n);
+        float[] cols = scratchColumns(patch * block * positions);
+        float[] product = scratchStaging(outChannels * block * positions);
         float[] y = new float[n * outChannels * positions];
-        float[] w = weight.value().data();
-        BatchChunks chunks = new BatchChunks(n);
-        chunks.forEach(chunk -> {
-            float[] cols = new float[patch * positions];
-            for (int s = chunks.start(chunk); s < chunks.end(chunk); s++) {
-                g.im2col(x.data(), x.offset() + s * g.imageSize(), cols);
-                int out = s * outChannels * positions;
-                Sgemm.gemm(false, false, outChannels, positions, patch, 1f, w, 0, patch, cols, 0,
-                        positions, 0f, y, out, positions);
-                if (bias != null) {
-                    addBias(y, out, positions);
+        float[] b = bias == null ? new float[outChannels] : bias.value().data();
+        for (int start = 0; start < n; start += block) {
+            int first = start;
+            int count = Math.min(block, n - start);
+            int width = count * positions;
+            Parallelism.forEach(count, i -> g.im2col(x.data(),
+                    x.offset() + (first + i) * g.imageSize(), cols, width, i * positions));
+            Sgemm.gemm(false, false, outChannels, width, patch, 1f, weight.value().data(), 0,
+                    patch, cols, 0, width, 0f, product, 0, width);
+            // product is [out, count HoWo]; the output wants [count, out, HoWo].
+            Parallelism.forEach(count, i -> {
+                for (int o = 0; o < outChannels; o++) {
+                    int src = o * width + i * positions;
+                    int dst = ((first + i) * outChannels + o) * positions;
+                    for (int p = 0; p < positions; p++) {
+                        y[dst + p] = product[src + p] + b[o];
+                    }
                 }
-            }
-        });
+            });
+        }
         input = x;
         geometry = g;
         return Tensor.wrap(y, n, outChannels, g.outHeight, g.outWidth);
-    }
-
-    private void addBias(float[] y, int offset, int positions) {
-        float[] b = bias.value().data();
-        for (int o = 0; o < outChannels; o++) {
-            int row = offset + o * positions;
-            for (int p = 0; p < positions; p++) {
-                y[row + p] += b[o];
-            }
-        }
     }
 
     @Override
@@ -108,51 +115,65 @@ public final class Conv2d implements Layer {
         Tensor dyTensor = Inputs.checkedGradient(this, input != null, gradOutput,
                 g == null ? null : new int[] {n, outChannels, g.outHeight, g.outWidth});
         float[] dy = dyTensor.data();
-        int dyOff = dyTensor.offset();
+        int dyOffset = dyTensor.offset();
         int patch = g.patchSize();
         int positions = g.positions();
-        float[] w = weight.value().data();
+        int block = samplesPerBlock(g, n);
+        float[] cols = scratchColumns(patch * block * positions);
+        float[] gathered = scratchStaging(outChannels * block * positions);
         float[] dx = new float[n * g.imageSize()];
-        BatchChunks chunks = new BatchChunks(n);
-        float[][] weightGrads = new float[chunks.count()][];
-        float[][] biasGrads = new float[chunks.count()][];
-        chunks.forEach(chunk -> {
-            float[] cols = new float[patch * positions];
-            float[] dw = new float[outChannels * patch];
-            float[] db = new float[outChannels];
-            for (int s = chunks.start(chunk); s < chunks.end(chunk); s++) {
-                int dyAt = dyOff + s * outChannels * positions;
-                g.im2col(input.data(), input.offset() + s * g.imageSize(), cols);
-                Sgemm.gemm(false, true, outChannels, patch, positions, 1f, dy, dyAt, positions,
-                        cols, 0, positions, 1f, dw, 0, patch);
+        for (int start = 0; start < n; start += block) {
+            int first = start;
+            int count = Math.min(block, n - start);
+            int width = count * positions;
+            Parallelism.forEach(count, i -> {
+                g.im2col(input.data(), input.offset() + (first + i) * g.imageSize(), cols, width,
+                        i * positions);
                 for (int o = 0; o < outChannels; o++) {
-                    int row = dyAt + o * positions;
-                    float sum = 0f;
-                    for (int p = 0; p < positions; p++) {
-                        sum += dy[row + p];
-                    }
-                    db[o] += sum;
+                    System.arraycopy(dy, dyOffset + ((first + i) * outChannels + o) * positions,
+                            gathered, o * width + i * positions, positions);
                 }
-                // cols now receives W^T dy_n, the gradient of the unrolled input.
-                Sgemm.gemm(true, false, patch, positions, outChannels, 1f, w, 0, patch, dy, dyAt,
-                        positions, 0f, cols, 0, positions);
-                g.col2imAdd(cols, dx, s * g.imageSize());
-            }
-            weightGrads[chunk] = dw;
-            biasGrads[chunk] = db;
-        });
-        for (int chunk = 0; chunk < chunks.count(); chunk++) {
-            addInto(weight.grad().data(), weightGrads[chunk]);
+            });
+            Sgemm.gemm(false, true, outChannels, patch, width, 1f, gathered, 0, width, cols, 0,
+                    width, 1f, weight.grad().data(), 0, patch);
             if (bias != null) {
-                addInto(bias.grad().data(), biasGrads[chunk]);
+                addRowSums(gathered, width, bias.grad().data());
             }
+            // cols now receives W^T dy, the gradient of the unrolled inputs.
+            Sgemm.gemm(true, false, patch, width, outChannels, 1f, weight.value().data(), 0,
+                    patch, gathered, 0, width, 0f, cols, 0, width);
+            Parallelism.forEach(count, i -> g.col2imAdd(cols, width, i * positions, dx,
+                    (first + i) * g.imageSize()));
         }
         return Tensor.wrap(dx, input.shape());
     }
 
-    private static void addInto(float[] target, float[] values) {
-        for (int i = 0; i < values.length; i++) {
-            target[i] += values[i];
+    private float[] scratchColumns(int size) {
+        if (columns.length < size) {
+            columns = new float[size];
+        }
+        return columns;
+    }
+
+    private float[] scratchStaging(int size) {
+        if (staging.length < size) {
+            staging = new float[size];
+        }
+        return staging;
+    }
+
+    private static int samplesPerBlock(ConvGeometry g, int n) {
+        long perSample = (long) g.patchSize() * g.positions();
+        return (int) Math.max(1, Math.min(n, BLOCK_FLOATS / perSample));
+    }
+
+    private void addRowSums(float[] matrix, int width, float[] sums) {
+        for (int o = 0; o < outChannels; o++) {
+            double sum = 0;
+            for (int p = o * width; p < (o + 1) * width; p++) {
+                sum += matrix[p];
+            }
+            sums[o] += (float) sum;
         }
     }
 

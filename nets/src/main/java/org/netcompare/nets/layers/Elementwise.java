@@ -32,9 +32,11 @@ abstract class Elementwise implements Layer {
         float[] xs = x.data();
         int offset = x.offset();
         float[] ys = new float[x.size()];
-        for (int i = 0; i < ys.length; i++) {
-            ys[i] = apply(xs[offset + i]);
-        }
+        Ranges.forEach(ys.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                ys[i] = apply(xs[offset + i]);
+            }
+        });
         input = x;
         output = Tensor.wrap(ys, x.shape());
         return output;
@@ -50,9 +52,11 @@ abstract class Elementwise implements Layer {
         int go = g.offset();
         int xo = input.offset();
         float[] dx = new float[ys.length];
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] = derivative(xs[xo + i], ys[i]) * gs[go + i];
-        }
+        Ranges.forEach(dx.length, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                dx[i] = derivative(xs[xo + i], ys[i]) * gs[go + i];
+            }
+        });
         return Tensor.wrap(dx, input.shape());
     }
 

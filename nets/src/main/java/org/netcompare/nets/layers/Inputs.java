@@ -28,14 +28,6 @@ final class Inputs {
         return Arrays.copyOfRange(batchShape, 1, batchShape.length);
     }
 
-    /** {@code sample} with a batch axis of size {@code batch} in front. */
-    static int[] batchShape(int batch, int[] sample) {
-        int[] shape = new int[sample.length + 1];
-        shape[0] = batch;
-        System.arraycopy(sample, 0, shape, 1, sample.length);
-        return shape;
-    }
-
     /** The gradient as a contiguous tensor after checking it has the shape of the output. */
     static Tensor checkedGradient(Layer layer, boolean forwardDone, Tensor gradOutput,
             int[] outputShape) {

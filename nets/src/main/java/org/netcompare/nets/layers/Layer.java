@@ -11,6 +11,9 @@ import org.netcompare.engine.tensor.Tensor;
  * that call (its input, a mask, argmax positions). It returns the gradient with respect to the
  * input and <em>adds</em> the gradients of its parameters to {@link Parameter#grad()}, so
  * gradients of several batches accumulate until {@link Parameter#zeroGrad()}.
+ *
+ * <p>A layer holds the state of one pass (and reusable scratch memory), so one thread at a time
+ * uses it; layers parallelise inside a pass.
  */
 public interface Layer {
 

@@ -25,31 +25,35 @@ public final class MaxPool2d extends Pooling {
         ConvGeometry g = geometry;
         int planes = x.dim(0) * x.dim(1);
         int planeIn = g.height * g.width;
+        int planeOut = g.positions();
         float[] xs = x.data();
-        float[] y = new float[planes * g.positions()];
+        int offset = x.offset();
+        float[] y = new float[planes * planeOut];
         int[] where = new int[y.length];
-        int out = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * planeIn;
-            for (int oh = 0; oh < g.outHeight; oh++) {
-                for (int ow = 0; ow < g.outWidth; ow++, out++) {
-                    int best = base + oh * stride * g.width + ow * stride;
-                    float max = xs[x.offset() + best];
-                    for (int i = 0; i < kernel; i++) {
-                        int row = base + (oh * stride + i) * g.width + ow * stride;
-                        for (int j = 0; j < kernel; j++) {
-                            float v = xs[x.offset() + row + j];
-                            if (v > max) {
-                                max = v;
-                                best = row + j;
+        Ranges.forEach(planes, planeIn, (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+                int base = plane * planeIn;
+                int out = plane * planeOut;
+                for (int oh = 0; oh < g.outHeight; oh++) {
+                    for (int ow = 0; ow < g.outWidth; ow++, out++) {
+                        int best = base + oh * stride * g.width + ow * stride;
+                        float max = xs[offset + best];
+                        for (int i = 0; i < kernel; i++) {
+                            int row = base + (oh * stride + i) * g.width + ow * stride;
+                            for (int j = 0; j < kernel; j++) {
+                                float v = xs[offset + row + j];
+                                if (v > max) {
+                                    max = v;
+                                    best = row + j;
+                                }
                             }
                         }
+                        y[out] = max;
+                        where[out] = best;
                     }
-                    y[out] = max;
-                    where[out] = best;
                 }
             }
-        }
+        });
         argmax = where;
         return Tensor.wrap(y, x.dim(0), x.dim(1), g.outHeight, g.outWidth);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.netcompare.engine.parallel.Parallelism;
@@ -91,11 +92,46 @@ class Conv2dTest {
             assertArrayEquals(dx1, conv.backward(Tensor.wrap(dy, 5, 3, 6, 6)).toArray());
             float[] dw3 = conv.weight().grad().toArray();
             for (int i = 0; i < dw1.length; i++) {
-                // Partial sums over 1 or 3 sample ranges differ only in float rounding.
+                // The GEMM may group the sum over samples differently: float rounding only.
                 assertEquals(dw1[i], dw3[i], 1e-4 * (1 + Math.abs(dw1[i])));
             }
         } finally {
             Parallelism.setThreads(threads);
+        }
+    }
+
+    @Test
+    void blocksOfSeveralSamplesAgreeWithOneSampleAtATime() {
+        // 9 x 300 x 300 column entries per sample: 8 MiB blocks hold two, so a batch of three
+        // runs as blocks of two and one.
+        SplittableRandom random = new SplittableRandom(3);
+        Conv2d conv = new Conv2d("conv", 1, 2, 3, 1, 1, true);
+        fill(conv.weight().value().data(), random);
+        fill(conv.bias().value().data(), random);
+        int image = 300 * 300;
+        float[] x = new float[3 * image];
+        fill(x, random);
+        float[] dy = new float[3 * 2 * image];
+        fill(dy, random);
+        float[] y = conv.forward(Tensor.wrap(x, 3, 1, 300, 300), true).toArray();
+        float[] dx = conv.backward(Tensor.wrap(dy, 3, 2, 300, 300)).toArray();
+        float[] dw = conv.weight().grad().toArray();
+        conv.weight().zeroGrad();
+        for (int s = 0; s < 3; s++) {
+            Tensor one = Tensor.wrap(Arrays.copyOfRange(x, s * image, (s + 1) * image),
+                    1, 1, 300, 300);
+            float[] ys = conv.forward(one, true).toArray();
+            float[] dxs = conv.backward(Tensor.wrap(Arrays.copyOfRange(dy,
+                    s * 2 * image, (s + 1) * 2 * image), 1, 2, 300, 300)).toArray();
+            assertArrayEquals(ys, Arrays.copyOfRange(y, s * 2 * image,
+                    (s + 1) * 2 * image), "output of sample " + s);
+            assertArrayEquals(dxs, Arrays.copyOfRange(dx, s * image, (s + 1) * image),
+                    "input gradient of sample " + s);
+        }
+        float[] dwSum = conv.weight().grad().toArray();
+        for (int i = 0; i < dw.length; i++) {
+            // Sums of 270,000 products of order 1 in float32, in two different groupings.
+            assertEquals(dwSum[i], dw[i], 1e-3 * (1 + Math.abs(dwSum[i])), "weight gradient " + i);
         }
     }
 
