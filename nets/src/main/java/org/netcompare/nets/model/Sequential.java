@@ -81,9 +81,13 @@ public final class Sequential {
         return byName.get(name);
     }
 
-    /** The output for a batch [N, ...input shape]. */
+    /**
+     * The output for a batch [N, ...input shape].
+     *
+     * @throws IllegalArgumentException if the per-sample shape is not the model's input shape
+     */
     public Tensor forward(Tensor input, boolean training) {
-        Tensor x = input;
+        Tensor x = checkedInput(input);
         for (Layer layer : layers) {
             x = layer.forward(x, training);
         }
@@ -102,7 +106,7 @@ public final class Sequential {
         Set<String> wanted = new HashSet<>(capture);
         wanted.forEach(this::requireLayer);
         Map<String, Tensor> captured = new LinkedHashMap<>();
-        Tensor x = input;
+        Tensor x = checkedInput(input);
         for (Layer layer : layers) {
             x = layer.forward(x, training);
             if (wanted.contains(layer.name())) {
@@ -147,6 +151,17 @@ public final class Sequential {
         for (Layer layer : layers) {
             layer.parameters().forEach(Parameter::zeroGrad);
         }
+    }
+
+    private Tensor checkedInput(Tensor input) {
+        int[] shape = input.shape();
+        if (shape.length != inputShape.length + 1
+                || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), inputShape)) {
+            throw new IllegalArgumentException("the model takes batches [N, "
+                    + Arrays.toString(inputShape).replaceAll("[\\[\\]]", "") + "], got "
+                    + Arrays.toString(shape));
+        }
+        return input;
     }
 
     private void requireLayer(String name) {

@@ -61,6 +61,15 @@ class ModelZooTest {
     }
 
     @Test
+    void inputsOfAnotherShapeAreRefused() {
+        Sequential lenet = ModelZoo.spec("lenet5").build(0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lenet.forward(Tensor.zeros(2, 3, 32, 32), false));
+        assertEquals("the model takes batches [N, 1, 28, 28], got [2, 3, 32, 32]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> lenet.forward(Tensor.zeros(784), false));
+    }
+
+    @Test
     void capturingAnUnknownLayerIsRefused() {
         Sequential lenet = ModelZoo.spec("lenet5").build(0);
         assertThrows(IllegalArgumentException.class,
