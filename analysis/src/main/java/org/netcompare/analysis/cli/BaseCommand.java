@@ -60,7 +60,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** A line the user should see whatever the verbosity, such as a backend fallback. */
-    private void notice(String line) {
+    protected void notice(String line) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": " + line);
         err.flush();

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netcompare", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compare what neural networks learn.",
-        subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class})
+        subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class,
+                SimilarityCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

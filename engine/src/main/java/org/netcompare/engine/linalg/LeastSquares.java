@@ -1,7 +1,5 @@
 package org.netcompare.engine.linalg;
 
-import java.util.Arrays;
-
 /**
  * Minimum-norm least squares {@code min ||A X - B||_F}, then {@code min ||X||_F}, for an m x n A
  * of any shape and rank, and many right-hand sides at once: LAPACK's {@code dgelsy} (Golub and
@@ -13,13 +11,9 @@ import java.util.Arrays;
  * {@code [T 0] Z} by reflectors from the right ({@link TrapezoidReduction}, the complete
  * orthogonal decomposition); then {@code X = P Z^T [T^-1 (Q^T B)_(1:r); 0]}. Because Z is
  * orthogonal and the free part is set to zero, X has no component in the null space.
+ * (For tall A, {@link Qr} reduces A by an unpivoted QR before pivoting.)
  *
- * <p>When A has at least twice as many rows as columns it is first reduced by an unpivoted
- * (blocked, fast) QR to its n x n triangle, and the pivoted QR runs on that, the preprocessing
- * of Chan's R-SVD (ACM TOMS 8(1), 1982): Q is orthogonal, so column norms, and so pivots and
- * rank, are those of A, while the pivoted QR, each of whose steps reads the whole trailing
- * matrix, no longer sweeps all m rows. An instance keeps its factorisations' workspaces: one
- * thread at a time.
+ * <p>An instance keeps its factorisation's workspaces: one thread at a time.
  */
 public final class LeastSquares {
 
@@ -27,7 +21,6 @@ public final class LeastSquares {
 
     /** Relative rank tolerance, or -1 for {@code max(m, n) * eps}. */
     private final double relativeTolerance;
-    private final Qr reduction = new Qr(false);
     private final Qr pivoted = new Qr(true);
     private int rank = -1;
     private double[] residualNorms;
@@ -70,20 +63,8 @@ public final class LeastSquares {
         }
         requireFinite(b);
         rank = -1;
+        pivoted.decompose(a);
         Matrix rotated = b.copy();
-        Matrix reduced = a;
-        double[] dropped = new double[p];
-        if (m >= 2 * n) {
-            reduction.decompose(a);
-            reduction.applyQTranspose(rotated);
-            reduced = reduction.getR();
-            // Rows n.. of Q^T B are out of reach of any x: they are part of every residual.
-            for (int j = 0; j < p; j++) {
-                dropped[j] = Householder.norm(rotated.data(), n * p + j, m - n, p);
-            }
-            rotated = Matrix.wrap(n, p, Arrays.copyOf(rotated.data(), n * p));
-        }
-        pivoted.decompose(reduced);
         pivoted.applyQTranspose(rotated);
         Matrix triangle = pivoted.getR();
         double largest = triangle.rows() == 0 ? 0 : Math.abs(triangle.get(0, 0));
@@ -94,7 +75,7 @@ public final class LeastSquares {
         Matrix z = Matrix.zeros(n, p);
         trapezoid.solveTriangular(rotated, z);
         trapezoid.applyZTranspose(z);
-        residualNorms = residualNorms(rotated, triangle, z, r, dropped);
+        residualNorms = residualNorms(rotated, triangle, z, r);
         Matrix x = Matrix.zeros(n, p);
         int[] pivots = pivoted.getPivots();
         for (int j = 0; j < n; j++) {
@@ -119,11 +100,10 @@ public final class LeastSquares {
     /**
      * {@code ||b_j - A x_j||} from the factors: with {@code c = Q^T b} and {@code z = P^T x},
      * {@code Q^T (b - A x) = c - R z}, whose first r rows vanish by construction ({@code
-     * [R11 R12] z = c_(1:r)}); what is left is {@code c_(r:) - R22 z_(r:)}, plus the rows the
-     * preprocessing QR set aside ({@code dropped}).
+     * [R11 R12] z = c_(1:r)}); what is left is {@code c_(r:) - R22 z_(r:)}, R22 having rows
+     * r .. min(m, n) - 1.
      */
-    private static double[] residualNorms(Matrix c, Matrix triangle, Matrix z, int r,
-            double[] dropped) {
+    private static double[] residualNorms(Matrix c, Matrix triangle, Matrix z, int r) {
         int p = c.cols();
         int rows = c.rows() - r;
         int n = triangle.cols();
@@ -141,7 +121,7 @@ public final class LeastSquares {
         }
         double[] norms = new double[p];
         for (int j = 0; j < p; j++) {
-            norms[j] = Math.hypot(Householder.norm(rest, j, rows, p), dropped[j]);
+            norms[j] = Householder.norm(rest, j, rows, p);
         }
         return norms;
     }

@@ -12,7 +12,14 @@ import java.util.Arrays;
  * reaches the trailing columns as one {@link BlockReflector}, so most of the work is matrix
  * products. With pivoting every step must see the updated column norms; {@link PivotedQrPanel}
  * still defers most of the update to once per panel, but each step reads the trailing matrix
- * once (half of LAPACK {@code dgeqp3}'s work is matrix-vector products, as here).
+ * once: as in LAPACK's {@code dgeqp3}, about half the work stays matrix-vector products.
+ *
+ * <p>With pivoting and at least twice as many rows as columns, A is first reduced by the blocked
+ * unpivoted QR, {@code A = Q1 [R1; 0]}, and the pivoted QR runs on the n x n R1,
+ * {@code R1 P = Q2 R}, so that {@code Q = Q1 diag(Q2, I)}: the preprocessing of Chan's R-SVD
+ * (ACM TOMS 8(1), 1982). Q1 is orthogonal, so in exact arithmetic the column norms, pivots and
+ * rank are those of A, while the pivoted steps, each of which reads the whole trailing matrix, no
+ * longer sweep all m rows.
  *
  * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
  * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
@@ -28,7 +35,12 @@ public final class Qr {
     private final int blockSize;
     private int m;
     private int n;
-    /** Row-major m x n: R on and above the diagonal, the tail of reflector j below (j, j). */
+    /** Rows of the matrix factored here: m, or n when A was first reduced to R1. */
+    private int rows;
+    /** The unpivoted QR that reduces tall matrices before pivoting (created when first needed). */
+    private Qr reduction;
+    private boolean reduced;
+    /** Row-major rows x n: R on and above the diagonal, the tail of reflector j below (j, j). */
     private double[] factors = new double[0];
     private double[] tau = new double[0];
     private int[] pivots = new int[0];
@@ -71,8 +83,19 @@ public final class Qr {
                         + " at (" + i / n + ", " + i % n + ")");
             }
         }
-        reserve();
-        System.arraycopy(data, 0, factors, 0, m * n);
+        reduced = pivoting && m >= 2 * n;
+        if (reduced) {
+            if (reduction == null) {
+                reduction = new Qr(false, blockSize);
+            }
+            rows = n;
+            reserve();
+            System.arraycopy(reduction.decompose(a).getR().data(), 0, factors, 0, n * n);
+        } else {
+            rows = m;
+            reserve();
+            System.arraycopy(data, 0, factors, 0, m * n);
+        }
         for (int j = 0; j < n; j++) {
             pivots[j] = j;
         }
@@ -86,7 +109,7 @@ public final class Qr {
     }
 
     private void reserve() {
-        int size = Math.multiplyExact(m, n);
+        int size = Math.multiplyExact(rows, n);
         if (factors.length < size) {
             factors = new double[size];
         }
@@ -99,14 +122,14 @@ public final class Qr {
             recomputedNorms = new double[n];
         }
         int reflectors = Math.min(blockSize, Math.max(1, Math.min(m, n)));
-        if (!pivoting && panel.length < (long) m * reflectors) {
-            panel = new double[Math.multiplyExact(m, reflectors)];
+        if (!pivoting && panel.length < (long) rows * reflectors) {
+            panel = new double[Math.multiplyExact(rows, reflectors)];
         }
-        if (!reflector.fits(m, reflectors)) {
-            reflector = new BlockReflector(m, reflectors);
+        if (!reflector.fits(rows, reflectors)) {
+            reflector = new BlockReflector(rows, reflectors);
         }
-        if (pivoting && (pivotedPanel == null || !pivotedPanel.fits(m, n))) {
-            pivotedPanel = new PivotedQrPanel(m, n, blockSize);
+        if (pivoting && (pivotedPanel == null || !pivotedPanel.fits(rows, n))) {
+            pivotedPanel = new PivotedQrPanel(rows, n, blockSize);
         }
     }
 
@@ -119,22 +142,22 @@ public final class Qr {
         int steps = Math.min(m, n);
         for (int first = 0; first < steps; first += blockSize) {
             int count = Math.min(blockSize, steps - first);
-            int rows = m - first;
-            for (int i = 0; i < rows; i++) {
+            int height = rows - first;
+            for (int i = 0; i < height; i++) {
                 System.arraycopy(factors, (first + i) * n + first, panel, i * count, count);
             }
             for (int j = 0; j < count; j++) {
-                tau[first + j] = Householder.generate(panel, j * count + j, rows - j, count);
+                tau[first + j] = Householder.generate(panel, j * count + j, height - j, count);
                 if (j + 1 < count) {
-                    reflector.load(panel, j * count + j, count, rows - j, 1, tau, first + j);
+                    reflector.load(panel, j * count + j, count, height - j, 1, tau, first + j);
                     reflector.apply(true, panel, j * count + j + 1, count, count - j - 1);
                 }
             }
             if (first + count < n) {
-                reflector.load(panel, 0, count, rows, count, tau, first);
+                reflector.load(panel, 0, count, height, count, tau, first);
                 reflector.apply(true, factors, first * n + first + count, n, n - first - count);
             }
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < height; i++) {
                 System.arraycopy(panel, i * count, factors, (first + i) * n + first, count);
             }
         }
@@ -146,12 +169,12 @@ public final class Qr {
      */
     private void factorPivoted() {
         for (int j = 0; j < n; j++) {
-            norms[j] = Householder.norm(factors, j, m, n);
+            norms[j] = Householder.norm(factors, j, rows, n);
             recomputedNorms[j] = norms[j];
         }
         int steps = Math.min(m, n);
         for (int start = 0; start < steps; ) {
-            start += pivotedPanel.factor(factors, m, n, start, pivots, tau, norms,
+            start += pivotedPanel.factor(factors, rows, n, start, pivots, tau, norms,
                     recomputedNorms);
         }
     }
@@ -193,13 +216,9 @@ public final class Qr {
         for (int i = 0; i < cols; i++) {
             d[i * cols + i] = 1;
         }
-        int steps = Math.min(m, n);
-        for (int first = lastBlockStart(steps); first >= 0; first -= blockSize) {
-            if (first < cols) {
-                int count = Math.min(blockSize, steps - first);
-                reflector.load(factors, first * n + first, n, m - first, count, tau, first);
-                reflector.apply(false, d, first * cols + first, cols, cols - first);
-            }
+        applyReflectors(false, d, cols, true);
+        if (reduced) {
+            reduction.applyQ(q);
         }
         return q;
     }
@@ -207,24 +226,39 @@ public final class Qr {
     /** Overwrites {@code b} (m x p) with {@code Q b}, Q the full m x m factor. */
     public void applyQ(Matrix b) {
         requireRows(b);
-        int steps = Math.min(m, n);
-        int p = b.cols();
-        for (int first = lastBlockStart(steps); first >= 0; first -= blockSize) {
-            int count = Math.min(blockSize, steps - first);
-            reflector.load(factors, first * n + first, n, m - first, count, tau, first);
-            reflector.apply(false, b.data(), first * p, p, p);
+        applyReflectors(false, b.data(), b.cols(), false);
+        if (reduced) {
+            reduction.applyQ(b);
         }
     }
 
     /** Overwrites {@code b} (m x p) with {@code Q^T b}. */
     public void applyQTranspose(Matrix b) {
         requireRows(b);
+        if (reduced) {
+            reduction.applyQTranspose(b);
+        }
+        applyReflectors(true, b.data(), b.cols(), false);
+    }
+
+    /**
+     * Multiplies rows 0 .. rows - 1 of the row-major {@code d} (p columns) by this
+     * factorisation's own reflectors: H_0 ... H_(k-1), blocks last to first, or its transpose,
+     * blocks first to last. {@code fromIdentity} skips the columns left of each block, which are
+     * still the identity's when Q is being formed.
+     */
+    private void applyReflectors(boolean transpose, double[] d, int p, boolean fromIdentity) {
         int steps = Math.min(m, n);
-        int p = b.cols();
-        for (int first = 0; first < steps; first += blockSize) {
+        int last = steps == 0 ? -1 : (steps - 1) / blockSize * blockSize;
+        for (int i = 0; i <= last; i += blockSize) {
+            int first = transpose ? i : last - i;
+            int skipped = fromIdentity ? first : 0;
+            if (skipped >= p) {
+                continue;
+            }
             int count = Math.min(blockSize, steps - first);
-            reflector.load(factors, first * n + first, n, m - first, count, tau, first);
-            reflector.apply(true, b.data(), first * p, p, p);
+            reflector.load(factors, first * n + first, n, rows - first, count, tau, first);
+            reflector.apply(transpose, d, first * p + skipped, p, p - skipped);
         }
     }
 
@@ -265,10 +299,6 @@ public final class Qr {
     public double defaultTolerance() {
         requireDecomposed();
         return Math.min(m, n) == 0 ? 0 : Math.max(m, n) * EPS * Math.abs(factors[0]);
-    }
-
-    private int lastBlockStart(int steps) {
-        return steps == 0 ? -1 : (steps - 1) / blockSize * blockSize;
     }
 
     private void requireDecomposed() {

@@ -28,6 +28,9 @@ class QrTest {
         matrices.add(TestMatrices.random("tall 150x70", 150, 70, random));
         matrices.add(TestMatrices.random("wide 70x150", 70, 150, random));
         matrices.add(TestMatrices.random("square 97x97", 97, 97, random));
+        // Tall enough (m >= 2n) for the pivoted QR to reduce A first, with a planted rank.
+        matrices.add(TestMatrices.withSingularValues("rank 4 of 60x10", 60, 10,
+                new double[] {4, 3, 2, 1, 0, 0, 0, 0, 0, 0}, random));
         // Large enough for the parallel paths of the block and pivoted panel updates.
         double[] planted = new double[300];
         for (int i = 0; i < 250; i++) {
@@ -174,13 +177,16 @@ class QrTest {
     @Test
     void reusedInstanceGivesTheSameFactorsAsAFreshOne() {
         Random random = new Random(9);
-        Matrix big = TestMatrices.random("big", 50, 40, random).matrix();
-        Matrix small = TestMatrices.random("small", 7, 5, random).matrix();
-        Qr reused = new Qr(true).decompose(big).decompose(small);
-        Qr fresh = new Qr(true).decompose(small);
-        assertArrayEquals(fresh.getR().data(), reused.getR().data(), 0);
-        assertArrayEquals(fresh.getQ(false).data(), reused.getQ(false).data(), 0);
-        assertArrayEquals(fresh.getPivots(), reused.getPivots());
+        Qr reused = new Qr(true);
+        // Large, then tall (reduced before pivoting), then small and not reduced.
+        for (int[] shape : new int[][] {{50, 40}, {12, 5}, {7, 5}}) {
+            Matrix a = TestMatrices.random("a", shape[0], shape[1], random).matrix();
+            reused.decompose(a);
+            Qr fresh = new Qr(true).decompose(a);
+            assertArrayEquals(fresh.getR().data(), reused.getR().data(), 0);
+            assertArrayEquals(fresh.getQ(false).data(), reused.getQ(false).data(), 0);
+            assertArrayEquals(fresh.getPivots(), reused.getPivots());
+        }
     }
 
     @Test
