@@ -8,6 +8,12 @@ package org.netcompare.engine.linalg;
  */
 final class Householder {
 
+    /**
+     * About 1e-292: for a matrix scaled to largest entry 1, a tail norm far below eps ||A||
+     * whose reciprocal is still finite; see {@link #generateUnlessNegligible}.
+     */
+    static final double NEGLIGIBLE_AT_UNIT_SCALE = Double.MIN_NORMAL / Math.ulp(1.0);
+
     private Householder() {
     }
 
@@ -37,6 +43,27 @@ final class Householder {
         }
         x[offset] = beta;
         return tau;
+    }
+
+    /**
+     * As {@link #generate}, except that a tail whose norm is at most {@code negligible} is set
+     * to zero and no reflection is made (tau = 0). Decompositions pass a bound far below
+     * eps ||A||, so the change stays inside their backward error, and it keeps
+     * {@code 1 / (alpha - beta)} and products with it inside the double range when the
+     * remaining column has decayed towards underflow.
+     */
+    static double generateUnlessNegligible(double[] x, int offset, int length, int stride,
+            double negligible) {
+        if (length <= 1) {
+            return 0;
+        }
+        if (norm(x, offset + stride, length - 1, stride) <= negligible) {
+            for (int i = 1; i < length; i++) {
+                x[offset + i * stride] = 0;
+            }
+            return 0;
+        }
+        return generate(x, offset, length, stride);
     }
 
     /** Two-norm of a strided vector, scaled so that neither overflow nor underflow occur. */

@@ -65,7 +65,8 @@ final class HouseholderBidiagonal {
         for (int k = 0; k < n; k++) {
             int rowK = k * n;
             double alpha = a[rowK + k];
-            double tl = Householder.generate(a, rowK + k, m - k, n);
+            double tl = Householder.generateUnlessNegligible(a, rowK + k, m - k, n,
+                    Householder.NEGLIGIBLE_AT_UNIT_SCALE);
             tauLeft[k] = tl;
             diagonal[k] = a[rowK + k];
             if (k + 1 == n) {
@@ -78,7 +79,8 @@ final class HouseholderBidiagonal {
                 w[j] = tl * (a[rowK + j] + tailScale * columnProduct[j]);
                 a[rowK + j] -= w[j];
             }
-            double tr = k + 2 < n ? Householder.generate(a, rowK + k + 1, n - k - 1, 1) : 0;
+            double tr = k + 2 < n ? Householder.generateUnlessNegligible(a, rowK + k + 1,
+                    n - k - 1, 1, Householder.NEGLIGIBLE_AT_UNIT_SCALE) : 0;
             tauRight[k] = tr;
             superDiagonal[k] = a[rowK + k + 1];
             rightVector[k + 1] = 1;

@@ -55,7 +55,8 @@ final class HouseholderTridiagonal {
             int rowK = k * n;
             applyPendingUpdate(a, k);
             diagonal[k] = a[rowK + k];
-            double t = Householder.generate(a, rowK + k + 1, n - k - 1, 1);
+            double t = Householder.generateUnlessNegligible(a, rowK + k + 1, n - k - 1, 1,
+                    Householder.NEGLIGIBLE_AT_UNIT_SCALE);
             tau[k] = t;
             offDiagonal[k] = a[rowK + k + 1];
             double[] v = reflector;

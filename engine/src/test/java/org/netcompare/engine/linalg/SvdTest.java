@@ -143,6 +143,20 @@ class SvdTest {
     }
 
     @Test
+    void rankOneMatricesWhoseRemaindersDecayTowardsUnderflow() {
+        // All-ones m x n: one singular value sqrt(m n). After the first step the bidiagonal
+        // holds rounding-level entries that shrink geometrically towards underflow.
+        for (int[] shape : new int[][] {{50, 30}, {30, 50}, {40, 40}, {90, 30}}) {
+            Matrix a = Matrix.zeros(shape[0], shape[1]);
+            java.util.Arrays.fill(a.data(), 1);
+            double[] expected = new double[Math.min(shape[0], shape[1])];
+            expected[0] = Math.sqrt(shape[0] * shape[1]);
+            checkFactors(new TestMatrices.Case("ones " + shape[0] + "x" + shape[1], a, expected),
+                    false);
+        }
+    }
+
+    @Test
     void emptyMatricesGiveEmptyOrIdentityFactors() {
         for (int[] shape : new int[][] {{3, 0}, {0, 3}, {0, 0}}) {
             Matrix a = Matrix.zeros(shape[0], shape[1]);

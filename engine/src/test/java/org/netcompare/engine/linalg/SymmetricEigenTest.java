@@ -156,6 +156,16 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void rankOneMatrixWhoseRemaindersDecayTowardsUnderflow() {
+        int n = 50;
+        Matrix ones = Matrix.zeros(n, n);
+        java.util.Arrays.fill(ones.data(), 1);
+        double[] expected = new double[n];
+        expected[0] = n;
+        assertSpectrum(expected, checkedDecomposition(ones).eigenvalues(), n);
+    }
+
+    @Test
     void zeroAndEmptyAndOneByOne() {
         SymmetricEigen eigen = checkedDecomposition(Matrix.zeros(4, 4));
         assertArrayEquals(new double[4], eigen.eigenvalues(), 0);
