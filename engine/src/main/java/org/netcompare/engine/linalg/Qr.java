@@ -12,13 +12,14 @@ import java.util.Arrays;
  * reaches the trailing columns as one {@link BlockReflector}, so most of the work is matrix
  * products. With pivoting every step must see the updated column norms; {@link PivotedQrPanel}
  * still defers most of the update to once per panel, but each step reads the trailing matrix
- * once (half of LAPACK {@code dgeqp3}'s work is matrix-vector products, as here).
+ * once: as in LAPACK's {@code dgeqp3}, about half the work stays matrix-vector products.
  *
  * <p>With pivoting and at least twice as many rows as columns, A is first reduced by the blocked
  * unpivoted QR, {@code A = Q1 [R1; 0]}, and the pivoted QR runs on the n x n R1,
  * {@code R1 P = Q2 R}, so that {@code Q = Q1 diag(Q2, I)}: the preprocessing of Chan's R-SVD
- * (ACM TOMS 8(1), 1982). Q1 is orthogonal, so column norms, pivots and rank are those of A, while
- * the pivoted steps, each of which reads the whole trailing matrix, no longer sweep all m rows.
+ * (ACM TOMS 8(1), 1982). Q1 is orthogonal, so in exact arithmetic the column norms, pivots and
+ * rank are those of A, while the pivoted steps, each of which reads the whole trailing matrix, no
+ * longer sweep all m rows.
  *
  * <p>Q is kept as its reflectors, as LAPACK's {@code dgeqrf} leaves them (R on and above the
  * diagonal, reflector tails below it); {@link #applyQ} and {@link #applyQTranspose} use them
