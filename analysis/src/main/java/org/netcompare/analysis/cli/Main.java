@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = "Compare what neural networks learn.",
         subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class,
-                SimilarityCommand.class})
+                SimilarityCommand.class, MatchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -17,8 +17,17 @@ final class NpyBytes {
     }
 
     static Path writeFloat64(Path file, int rows, int cols, double[] values) throws IOException {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols
-                + "), }";
+        return writeFloat64(file, new int[] {rows, cols}, values);
+    }
+
+    /** Any shape of two or more axes, C order. */
+    static Path writeFloat64(Path file, int[] shape, double[] values) throws IOException {
+        StringBuilder axes = new StringBuilder();
+        for (int axis : shape) {
+            axes.append(axis).append(", ");
+        }
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': ("
+                + axes.toString().strip() + "), }";
         int unpadded = 10 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";

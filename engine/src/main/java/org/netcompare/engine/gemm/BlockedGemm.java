@@ -24,7 +24,8 @@ final class BlockedGemm {
             float beta, float[] c, int cOffset, int ldc) {
         int mr = kernel.mr();
         int nr = kernel.nr();
-        int threads = (long) m * n * k < Blocking.PARALLEL_THRESHOLD ? 1 : Parallelism.threads();
+        long stepWork = (long) m * n * Math.min(k, Blocking.KC);
+        int threads = stepWork < Blocking.PARALLEL_STEP_WORK ? 1 : Parallelism.threads();
         int panelWidth = Math.min(Blocking.NC, n);
         int kcMax = Math.min(Blocking.KC, k);
         float[] packedB = Workspace.current().packedB(kcMax * roundUp(panelWidth, nr));

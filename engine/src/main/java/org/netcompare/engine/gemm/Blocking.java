@@ -24,10 +24,13 @@ final class Blocking {
     static final int NC = 4096;
 
     /**
-     * Below this many multiply-adds (m * n * k) a call runs on the calling thread: splitting it
-     * costs more in task hand-off than the second core gains.
+     * A call runs on the calling thread when one KC step holds fewer multiply-adds than this
+     * (m * n * min(k, KC)): every step ends with the threads waiting for each other, tens of
+     * microseconds, about what a step of this size takes on one core. Long thin products (the
+     * weight gradient of a convolution: a few rows and columns, k in the ten thousands) stay
+     * single-threaded however large k is, since only rows and columns are split.
      */
-    static final long PARALLEL_THRESHOLD = 64L * 64 * 64;
+    static final long PARALLEL_STEP_WORK = 128L * 128 * 512;
 
     private Blocking() {
     }

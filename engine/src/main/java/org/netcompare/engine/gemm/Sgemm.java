@@ -12,9 +12,9 @@ package org.netcompare.engine.gemm;
  * {@link #implementation()} names the path taken.
  *
  * <p>Calls may come from several threads at once (packing buffers are per thread). A call with
- * fewer than {@code 64^3} multiply-adds runs on the calling thread; larger ones use
- * {@link org.netcompare.engine.parallel.Parallelism#threads()} workers, and their result does not
- * depend on that number, bit for bit.
+ * fewer than 128 * 128 * 512 multiply-adds per rank-512 step (m * n * min(k, 512)) runs on the
+ * calling thread; larger ones use {@link org.netcompare.engine.parallel.Parallelism#threads()}
+ * workers, and their result does not depend on that number, bit for bit.
  */
 public final class Sgemm {
 

@@ -99,13 +99,43 @@ public final class Qr {
         for (int j = 0; j < n; j++) {
             pivots[j] = j;
         }
+        double scale = scaleToUnit();
         if (pivoting) {
             factorPivoted();
         } else {
             factorBlocked();
         }
+        for (int i = 0; i < Math.min(m, n); i++) {
+            for (int j = i; j < n; j++) {
+                factors[i * n + j] /= scale;
+            }
+        }
         decomposed = true;
         return this;
+    }
+
+    /**
+     * Multiplies the matrix to factor by the power of two that brings its largest entry into
+     * [1, 2), exactly, and returns that factor. At unit scale a reflector tail below
+     * {@link Householder#NEGLIGIBLE_AT_UNIT_SCALE} is far below eps ||A|| and can be dropped
+     * (as the eigen and SVD reductions do), which keeps {@code 1 / (alpha - beta)} finite when a
+     * column's remainder has decayed to subnormal numbers, or A itself is that small. Only R
+     * scales; the reflectors do not depend on it.
+     */
+    private double scaleToUnit() {
+        int size = rows * n;
+        double largest = 0;
+        for (int i = 0; i < size; i++) {
+            largest = Math.max(largest, Math.abs(factors[i]));
+        }
+        if (largest == 0) {
+            return 1;
+        }
+        double scale = Math.scalb(1.0, -Math.getExponent(largest));
+        for (int i = 0; i < size; i++) {
+            factors[i] *= scale;
+        }
+        return scale;
     }
 
     private void reserve() {
@@ -147,7 +177,8 @@ public final class Qr {
                 System.arraycopy(factors, (first + i) * n + first, panel, i * count, count);
             }
             for (int j = 0; j < count; j++) {
-                tau[first + j] = Householder.generate(panel, j * count + j, height - j, count);
+                tau[first + j] = Householder.generateUnlessNegligible(panel, j * count + j,
+                        height - j, count, Householder.NEGLIGIBLE_AT_UNIT_SCALE);
                 if (j + 1 < count) {
                     reflector.load(panel, j * count + j, count, height - j, 1, tau, first + j);
                     reflector.apply(true, panel, j * count + j + 1, count, count - j - 1);

@@ -252,8 +252,10 @@ class SgemmTest {
     void multithreadedResultEqualsSingleThreadedBitwise() {
         int saved = Parallelism.threads();
         // more rows than MC and deeper than KC; and 13 rows (two slivers), which 3 threads can
-        // only share by splitting the columns
-        int[][] shapes = {{Blocking.MC + 109, 290, Blocking.KC + 14}, {13, 290, Blocking.KC + 14}};
+        // only share by splitting the columns; both large enough per KC step to go parallel
+        int wide = (int) (Blocking.PARALLEL_STEP_WORK / (13 * Blocking.KC)) + 37;
+        int[][] shapes = {{Blocking.MC + 109, 290, Blocking.KC + 14},
+            {13, wide, Blocking.KC + 14}};
         try {
             for (MicroKernel kernel : kernels().toList()) {
                 for (int[] shape : shapes) {

@@ -193,6 +193,19 @@ class LeastSquaresTest {
         assertEquals(1.5e-8, truncated.residualNorms()[0], 1e-20);
     }
 
+    /** A = 1e-300 [1 1; 1 1; 1 1]: pinv(A) b = (1^T b) / (1e-300 * 3 * 2) [1; 1]. */
+    @Test
+    void tinyRankOneSystemGetsThePseudoinverseSolution() {
+        Matrix a = Matrix.of(new double[][] {{1e-300, 1e-300}, {1e-300, 1e-300},
+            {1e-300, 1e-300}});
+        Matrix b = Matrix.of(new double[][] {{1e-300}, {2e-300}, {3e-300}});
+        LeastSquares solver = new LeastSquares();
+        assertArrayEquals(new double[] {1, 1}, solver.solve(a, b).data(), 1e-14);
+        assertEquals(1, solver.rank());
+        // b minus its mean: (-1, 0, 1) e-300.
+        assertEquals(Math.sqrt(2) * 1e-300, solver.residualNorms()[0], 1e-14 * 1e-300);
+    }
+
     @Test
     void zeroMatrixGivesZeroSolution() {
         Matrix b = Matrix.of(new double[][] {{3, 0}, {4, 1}, {0, 0}});

@@ -1,0 +1,133 @@
+package org.netcompare.analysis.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The maximum epsilon-match between two layers (Wang et al., "To What Extent Do Different Neural
+ * Networks Learn the Same Representation", NeurIPS 2018, section 3; METHODS.md section 3): the
+ * largest pair (X*, Y*) in which every neuron of either side lies within {@code eps |z|} of the
+ * span of the other side's. It is unique; the similarity is {@code (|X*| + |Y*|) / (|X| + |Y|)}.
+ *
+ * <p>All-zero neurons are left out of the pruning (they have no direction) but count in the
+ * similarity's denominator. The layers are reduced once to joint coordinates
+ * ({@link JointCoordinates}); every search after that (any eps, any starting sets) reuses them.
+ * Instances are safe for concurrent searches.
+ */
+public final class MaximumMatch {
+
+    private final JointCoordinates coordinates;
+    private final int neuronsX;
+    private final int neuronsY;
+    private final BitSet nonZeroX;
+    private final BitSet nonZeroY;
+
+    /**
+     * @param x layer X, [observations, neuronsX]
+     * @param y layer Y, [observations, neuronsY], the same observations in the same order
+     * @throws IllegalArgumentException when the observation counts differ
+     */
+    public MaximumMatch(NeuronMatrix x, NeuronMatrix y) {
+        this.coordinates = new JointCoordinates(x, y);
+        this.neuronsX = x.neurons();
+        this.neuronsY = y.neurons();
+        this.nonZeroX = nonZero(x);
+        this.nonZeroY = nonZero(y);
+    }
+
+    private static BitSet nonZero(NeuronMatrix layer) {
+        BitSet set = new BitSet(layer.neurons());
+        for (int j = 0; j < layer.neurons(); j++) {
+            if (layer.norm(j) > 0) {
+                set.set(j);
+            }
+        }
+        return set;
+    }
+
+    /** The maximum match at {@code eps}, in (0, 1). */
+    public MatchResult find(double eps) {
+        return within(nonZeroX, nonZeroY, eps);
+    }
+
+    /**
+     * The maximum matches at several eps, in the order given. A match at a smaller eps is a match
+     * at a larger one, so the maximum match only grows with eps: the largest eps is searched from
+     * all neurons and each smaller one from the match just found.
+     */
+    public List<MatchResult> find(double... eps) {
+        for (double e : eps) {
+            checkEps(e);
+        }
+        Integer[] order = new Integer[eps.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(eps[b], eps[a]));
+        MatchResult[] results = new MatchResult[eps.length];
+        BitSet x = nonZeroX;
+        BitSet y = nonZeroY;
+        for (int i : order) {
+            results[i] = within(x, y, eps[i]);
+            x = results[i].x();
+            y = results[i].y();
+        }
+        return new ArrayList<>(Arrays.asList(results));
+    }
+
+    /**
+     * The maximum match among the given neurons only (all-zero ones are dropped from them), the
+     * step the minimum match repeats.
+     */
+    public MatchResult within(BitSet x, BitSet y, double eps) {
+        checkEps(eps);
+        BitSet keptX = start(x, nonZeroX, neuronsX, "X");
+        BitSet keptY = start(y, nonZeroY, neuronsY, "Y");
+        new AlternatePruning(coordinates).prune(keptX, keptY, eps, null);
+        return new MatchResult(eps, keptX, keptY, neuronsX, neuronsY);
+    }
+
+    /**
+     * As {@link #within}, but gives up as soon as {@code required} is pruned.
+     *
+     * @return the maximum match inside the given sets, or null when it lacks {@code required}
+     */
+    MatchResult withinKeeping(AlternatePruning pruning, BitSet x, BitSet y, double eps,
+            Neuron required) {
+        BitSet keptX = start(x, nonZeroX, neuronsX, "X");
+        BitSet keptY = start(y, nonZeroY, neuronsY, "Y");
+        if (!pruning.prune(keptX, keptY, eps, required)) {
+            return null;
+        }
+        return new MatchResult(eps, keptX, keptY, neuronsX, neuronsY);
+    }
+
+    /** A pruning workspace for one thread. */
+    AlternatePruning newPruning() {
+        return new AlternatePruning(coordinates);
+    }
+
+    private static BitSet start(BitSet given, BitSet nonZero, int neurons, String layer) {
+        if (given.length() > neurons) {
+            throw new IllegalArgumentException("layer " + layer + " has " + neurons
+                    + " neurons, asked for neuron " + (given.length() - 1));
+        }
+        BitSet kept = (BitSet) given.clone();
+        kept.and(nonZero);
+        return kept;
+    }
+
+    static void checkEps(double eps) {
+        if (!(eps > 0 && eps < 1)) {
+            throw new IllegalArgumentException("eps must lie in (0, 1), got " + eps);
+        }
+    }
+
+    public int neuronsX() {
+        return neuronsX;
+    }
+
+    public int neuronsY() {
+        return neuronsY;
+    }
+}
