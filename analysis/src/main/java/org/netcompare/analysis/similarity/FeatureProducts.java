@@ -2,6 +2,7 @@ package org.netcompare.analysis.similarity;
 
 import java.util.Arrays;
 import org.netcompare.engine.gemm.Sgemm;
+import org.netcompare.engine.parallel.Parallelism;
 
 /**
  * Squared Frobenius norms of feature cross-products {@code ||A^T B||_F^2} of two centred
@@ -20,6 +21,8 @@ final class FeatureProducts {
 
     /** Tiles large enough that each GEMM call keeps every core busy. */
     static final FeatureProducts DEFAULT = new FeatureProducts(1024, 1024);
+    /** Tile rows per parallel task when adding a chunk into the float64 tile. */
+    private static final int ROW_BLOCK = 64;
 
     private final int tileSize;
     private final int sampleChunk;
@@ -80,17 +83,31 @@ final class FeatureProducts {
             int n = a.samples();
             int da = a.features();
             int db = b.features();
+            int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
             for (int s0 = 0; s0 < n; s0 += sampleChunk) {
                 int count = Math.min(sampleChunk, n - s0);
                 Sgemm.gemm(true, false, rows, cols, count, 1f, a.values(), s0 * da + i0, da,
                         b.values(), s0 * db + j0, db, 0f, chunk, 0, cols);
-                for (int e = 0; e < size; e++) {
-                    sum[e] += chunk[e];
-                }
+                Parallelism.forEach(blocks, block -> {
+                    int to = Math.min(rows, (block + 1) * ROW_BLOCK) * cols;
+                    for (int e = block * ROW_BLOCK * cols; e < to; e++) {
+                        sum[e] += chunk[e];
+                    }
+                });
             }
+            double[] partial = new double[blocks];
+            Parallelism.forEach(blocks, block -> {
+                int to = Math.min(rows, (block + 1) * ROW_BLOCK) * cols;
+                double squares = 0;
+                for (int e = block * ROW_BLOCK * cols; e < to; e++) {
+                    squares += sum[e] * sum[e];
+                }
+                partial[block] = squares;
+            });
+            // Added in block order, whichever thread ran which block.
             double squares = 0;
-            for (int e = 0; e < size; e++) {
-                squares += sum[e] * sum[e];
+            for (double part : partial) {
+                squares += part;
             }
             return squares;
         }

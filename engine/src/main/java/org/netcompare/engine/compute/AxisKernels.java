@@ -19,9 +19,10 @@ import org.netcompare.engine.parallel.Parallelism;
  */
 final class AxisKernels {
 
-    private final DenseLoops loops;
     /** Narrowest column block worth a task of its own (1 KiB of each row). */
     private static final int MIN_COLUMNS = 256;
+
+    private final DenseLoops loops;
 
     AxisKernels(DenseLoops loops) {
         this.loops = loops;

@@ -67,6 +67,55 @@ class KernelContractTest {
     }
 
     @Test
+    void sweepsThatNestOrNotAreAppliedInOrder() {
+        // Pairs of sweeps over rows (start, end): equal, nested, starting above, running
+        // below, single rotations, and a non-adjacent rotation in between.
+        int[][] sweeps = {{1, 7}, {1, 7}, {2, 5}, {0, 8}, {3, 8}, {3, 6}, {4, 5}, {-1, 0},
+            {0, 8}, {0, 8}, {5, 6}, {5, 6}, {2, 4}, {6, 8}, {0, 3}};
+        Random random = new Random(5);
+        int rows = 9;
+        int cols = 70;
+        java.util.List<int[]> pairs = new java.util.ArrayList<>();
+        for (int[] sweep : sweeps) {
+            if (sweep[0] < 0) {
+                pairs.add(new int[] {2, 6});
+                continue;
+            }
+            for (int k = sweep[0]; k < sweep[1]; k++) {
+                pairs.add(new int[] {k, k + 1});
+            }
+        }
+        int count = pairs.size();
+        int[] upper = new int[count];
+        int[] lower = new int[count];
+        double[] c = new double[count];
+        double[] s = new double[count];
+        for (int r = 0; r < count; r++) {
+            upper[r] = pairs.get(r)[0];
+            lower[r] = pairs.get(r)[1];
+            double angle = random.nextDouble() * 2 * Math.PI;
+            c[r] = Math.cos(angle);
+            s[r] = Math.sin(angle);
+        }
+        double[] start = random(rows * cols, random);
+        double[] expected = start.clone();
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < cols; j++) {
+                double x = expected[upper[r] * cols + j];
+                double y = expected[lower[r] * cols + j];
+                expected[upper[r] * cols + j] = c[r] * x + s[r] * y;
+                expected[lower[r] * cols + j] = c[r] * y - s[r] * x;
+            }
+        }
+        for (RotationKernel kernel : new RotationKernel[] {new ScalarRotationKernel(),
+                new VectorRotationKernel()}) {
+            double[] a = start.clone();
+            kernel.apply(a, cols, 0, cols, upper, lower, c, s, count);
+            assertClose(expected, a, kernel.getClass().getSimpleName());
+        }
+    }
+
+    @Test
     void reflectorGroupKernelsMatchFourSeparateReflections() {
         Random random = new Random(2);
         for (int length : new int[] {1, 5, 8, 23, 64}) {
