@@ -99,7 +99,8 @@ public final class Qr {
         for (int j = 0; j < n; j++) {
             pivots[j] = j;
         }
-        double scale = scaleToUnit();
+        // Reflectors do not depend on the scale; R is scaled back below.
+        double scale = UnitScaling.scaleToUnit(factors, rows * n);
         if (pivoting) {
             factorPivoted();
         } else {
@@ -112,30 +113,6 @@ public final class Qr {
         }
         decomposed = true;
         return this;
-    }
-
-    /**
-     * Multiplies the matrix to factor by the power of two that brings its largest entry into
-     * [1, 2), exactly, and returns that factor. At unit scale a reflector tail below
-     * {@link Householder#NEGLIGIBLE_AT_UNIT_SCALE} is far below eps ||A|| and can be dropped
-     * (as the eigen and SVD reductions do), which keeps {@code 1 / (alpha - beta)} finite when a
-     * column's remainder has decayed to subnormal numbers, or A itself is that small. Only R
-     * scales; the reflectors do not depend on it.
-     */
-    private double scaleToUnit() {
-        int size = rows * n;
-        double largest = 0;
-        for (int i = 0; i < size; i++) {
-            largest = Math.max(largest, Math.abs(factors[i]));
-        }
-        if (largest == 0) {
-            return 1;
-        }
-        double scale = Math.scalb(1.0, -Math.getExponent(largest));
-        for (int i = 0; i < size; i++) {
-            factors[i] *= scale;
-        }
-        return scale;
     }
 
     private void reserve() {

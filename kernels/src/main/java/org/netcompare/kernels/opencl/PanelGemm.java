@@ -9,9 +9,12 @@ import org.netcompare.engine.tensor.Tensor;
  * zero-padded panels of {@value #MR} rows and {@value #NR} columns (any strides and transposes
  * are resolved there, in O(mk + kn)), the device computes the padded product, and the host
  * applies alpha and beta while writing C through its strides (so beta = 0 never reads C).
- * Host arrays and device buffers are reused from call to call. Not thread-safe.
+ *
+ * <p>{@link #gemm} is {@link #load}, {@link #multiply}, {@link #store}; the steps are public so
+ * a benchmark can time the kernel alone on operands already on the device. Host arrays and
+ * device buffers are reused from call to call. Not thread-safe.
  */
-final class PanelGemm {
+public final class PanelGemm implements AutoCloseable {
 
     /** Rows of C per work-item (the float8 of A in sgemm.cl). */
     static final int MR = 8;
@@ -22,33 +25,70 @@ final class PanelGemm {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private float[] product = new float[0];
+    private cl_mem deviceA;
+    private cl_mem deviceB;
+    private cl_mem deviceProduct;
+    private int m;
+    private int n;
+    private int k;
+    private int rowPanels;
+    private int columnPanels;
 
-    PanelGemm(Launcher launcher) {
-        this.launcher = launcher;
+    /** Runs on {@code context}, with device buffers of its own. */
+    public PanelGemm(OpenClContext context) {
+        this.launcher = new Launcher(context);
     }
 
-    /** Operands already checked: op(A) m x k, op(B) k x n, C m x n, m and n positive. */
-    void gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta,
-            Tensor c) {
-        int m = c.dim(0);
-        int n = c.dim(1);
-        int k = transA ? a.dim(0) : a.dim(1);
-        int rowPanels = (m + MR - 1) / MR;
-        int columnPanels = (n + NR - 1) / NR;
-        int ldc = columnPanels * NR;
+    /**
+     * {@code C = alpha op(A) op(B) + beta C}; operands as {@link
+     * org.netcompare.engine.compute.Backend#gemm}, already checked, C not a broadcast view.
+     */
+    public void gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b,
+            float beta, Tensor c) {
+        if (c.dim(0) == 0 || c.dim(1) == 0) {
+            return;
+        }
+        load(transA, transB, a, b);
+        multiply();
+        store(alpha, beta, c);
+    }
+
+    /** Packs op(A) (m x k) and op(B) (k x n) and uploads them. */
+    public void load(boolean transA, boolean transB, Tensor a, Tensor b) {
+        m = transA ? a.dim(1) : a.dim(0);
+        k = transA ? a.dim(0) : a.dim(1);
+        n = transB ? b.dim(0) : b.dim(1);
+        rowPanels = (m + MR - 1) / MR;
+        columnPanels = (n + NR - 1) / NR;
         packedA = pack(a, transA, m, k, MR, rowPanels, packedA);
         packedB = pack(b, !transB, n, k, NR, columnPanels, packedB);
+        deviceA = launcher.upload(0, packedA, 0, rowPanels * MR * k);
+        deviceB = launcher.upload(1, packedB, 0, columnPanels * NR * k);
+    }
+
+    /** Computes the padded product of the loaded operands on the device and waits for it. */
+    public void multiply() {
+        int ldc = columnPanels * NR;
+        deviceProduct = launcher.buffer(2, (long) rowPanels * MR * ldc * Sizeof.cl_float);
+        launcher.run(Program.SGEMM, "sgemm_panels", new long[] {rowPanels, columnPanels}, null,
+                k, deviceA, deviceB, deviceProduct, ldc);
+        launcher.finish();
+    }
+
+    /** Downloads the product and writes {@code C = alpha op(A) op(B) + beta C} (C m x n). */
+    public void store(float alpha, float beta, Tensor c) {
+        int ldc = columnPanels * NR;
         int productLength = rowPanels * MR * ldc;
         if (product.length < productLength) {
             product = new float[productLength];
         }
-        cl_mem da = launcher.upload(0, packedA, 0, rowPanels * MR * k);
-        cl_mem db = launcher.upload(1, packedB, 0, columnPanels * NR * k);
-        cl_mem dc = launcher.buffer(2, (long) productLength * Sizeof.cl_float);
-        launcher.run(Program.SGEMM, "sgemm_panels", new long[] {rowPanels, columnPanels}, null,
-                k, da, db, dc, ldc);
-        launcher.download(dc, product, 0, productLength);
+        launcher.download(deviceProduct, product, 0, productLength);
         combine(alpha, beta, c, m, n, ldc);
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
     }
 
     /**
