@@ -81,7 +81,7 @@ public final class PanelGemm implements AutoCloseable {
         int chunks = Math.max(1, (k + KC - 1) / KC);
         for (int chunk = 0; chunk < chunks; chunk++) {
             launcher.run(Program.SGEMM, "sgemm_panels", new long[] {rowPanels, columnPanels},
-                    null, KC, chunk, Math.min(KC, k - chunk * KC), rowPanels, columnPanels,
+                    KC, chunk, Math.min(KC, k - chunk * KC), rowPanels, columnPanels,
                     deviceA, deviceB, deviceProduct, ldc);
         }
         launcher.finish();
