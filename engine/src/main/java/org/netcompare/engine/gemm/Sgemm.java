@@ -101,7 +101,7 @@ public final class Sgemm {
             return null;
         }
         try {
-            return new VectorKernel();
+            return VectorKernel.forThisMachine();
         } catch (LinkageError unavailable) {
             return null;
         }

@@ -17,6 +17,9 @@ import org.netcompare.engine.parallel.Parallelism;
  * <p>A downdated norm that has lost half its digits cannot be recomputed mid-panel (the column is
  * not up to date), so the panel ends after that step and the norm is recomputed after the
  * update, as in {@code dlaqps}.
+ *
+ * <p>The matrix comes scaled to a largest entry near 1 ({@link Qr}), so that reflector tails
+ * below {@link Householder#NEGLIGIBLE_AT_UNIT_SCALE} can be dropped.
  */
 final class PivotedQrPanel {
 
@@ -83,7 +86,8 @@ final class PivotedQrPanel {
                     a[row + rk] -= sum;
                 }
             }
-            double tauK = Householder.generate(a, rk * n + rk, m - rk, n);
+            double tauK = Householder.generateUnlessNegligible(a, rk * n + rk, m - rk, n,
+                    Householder.NEGLIGIBLE_AT_UNIT_SCALE);
             tau[rk] = tauK;
             double diagonal = a[rk * n + rk];
             a[rk * n + rk] = 1;

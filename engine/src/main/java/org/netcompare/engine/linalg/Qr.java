@@ -99,10 +99,17 @@ public final class Qr {
         for (int j = 0; j < n; j++) {
             pivots[j] = j;
         }
+        // Reflectors do not depend on the scale; R is scaled back below.
+        double scale = UnitScaling.scaleToUnit(factors, rows * n);
         if (pivoting) {
             factorPivoted();
         } else {
             factorBlocked();
+        }
+        for (int i = 0; i < Math.min(m, n); i++) {
+            for (int j = i; j < n; j++) {
+                factors[i * n + j] /= scale;
+            }
         }
         decomposed = true;
         return this;
@@ -147,7 +154,8 @@ public final class Qr {
                 System.arraycopy(factors, (first + i) * n + first, panel, i * count, count);
             }
             for (int j = 0; j < count; j++) {
-                tau[first + j] = Householder.generate(panel, j * count + j, height - j, count);
+                tau[first + j] = Householder.generateUnlessNegligible(panel, j * count + j,
+                        height - j, count, Householder.NEGLIGIBLE_AT_UNIT_SCALE);
                 if (j + 1 < count) {
                     reflector.load(panel, j * count + j, count, height - j, 1, tau, first + j);
                     reflector.apply(true, panel, j * count + j + 1, count, count - j - 1);

@@ -8,7 +8,8 @@ package org.netcompare.engine.linalg;
  *
  * <p>Reflector i (for rows i = r-1 down to 0) acts on coordinate i and coordinates r..n-1 only;
  * it zeroes row i of R12 and keeps T upper triangular because the rows below i were cleared
- * before it. {@code Z = H_0 H_1 ... H_(r-1)}.
+ * before it. {@code Z = H_0 H_1 ... H_(r-1)}. The reflectors are formed at unit scale
+ * ({@link UnitScaling}), so that an R near underflow cannot make them overflow.
  */
 final class TrapezoidReduction {
 
@@ -32,12 +33,15 @@ final class TrapezoidReduction {
         if (tail == 0) {
             return;
         }
+        // Reflectors do not depend on the scale; T is scaled back below.
+        double scale = UnitScaling.scaleToUnit(t, r * n);
         double[] x = new double[tail + 1];
         for (int i = r - 1; i >= 0; i--) {
             int row = i * n;
             x[0] = t[row + i];
             System.arraycopy(t, row + r, x, 1, tail);
-            tau[i] = Householder.generate(x, 0, tail + 1, 1);
+            tau[i] = Householder.generateUnlessNegligible(x, 0, tail + 1, 1,
+                    Householder.NEGLIGIBLE_AT_UNIT_SCALE);
             t[row + i] = x[0];
             System.arraycopy(x, 1, t, row + r, tail);
             // Rows above i meet H_i = I - tau v v^T from the right, v = (1 at i, tail at r..).
@@ -52,6 +56,11 @@ final class TrapezoidReduction {
                 for (int l = 0; l < tail; l++) {
                     t[other + r + l] -= scaled * x[1 + l];
                 }
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = i; j < r; j++) {
+                t[i * n + j] /= scale;
             }
         }
     }

@@ -22,11 +22,14 @@ class SgemmTest {
     /** Marks C elements outside the view; must survive every call. */
     private static final float SENTINEL = -12345.5f;
 
-    /** Both micro-kernels; surefire starts the JVM with the Vector API module, so both exist. */
+    /**
+     * Every micro-kernel: both vector tile shapes (whichever this machine uses) and the scalar
+     * one; surefire starts the JVM with the Vector API module, so all of them can run.
+     */
     static Stream<MicroKernel> kernels() {
         assertNotNull(Sgemm.vectorKernel(),
                 "surefire runs with --add-modules jdk.incubator.vector");
-        return Stream.of(Sgemm.vectorKernel(), Sgemm.scalarKernel());
+        return Stream.of(new VectorKernel8x2(), new VectorKernel6x2(), Sgemm.scalarKernel());
     }
 
     /** One multiplication with its views: stored matrices padded by offsets and wider rows. */

@@ -193,6 +193,26 @@ class LeastSquaresTest {
         assertEquals(1.5e-8, truncated.residualNorms()[0], 1e-20);
     }
 
+    /**
+     * A = c [1 1; 1 1; 1 1], b = c (1, 2, 3): pinv(A) b = (1, 1) and the residual is
+     * c |(-1, 0, 1)| = c sqrt(2). At c = 1e-310 the data are subnormal with about 44 significant
+     * bits, hence the looser 1e-12 there.
+     */
+    @Test
+    void tinyRankOneSystemGetsThePseudoinverseSolution() {
+        double[][] scalesAndTolerances = {{1e-300, 1e-14}, {1e-310, 1e-12}};
+        for (double[] scaleAndTolerance : scalesAndTolerances) {
+            double c = scaleAndTolerance[0];
+            double tolerance = scaleAndTolerance[1];
+            Matrix a = Matrix.of(new double[][] {{c, c}, {c, c}, {c, c}});
+            Matrix b = Matrix.of(new double[][] {{c}, {2 * c}, {3 * c}});
+            LeastSquares solver = new LeastSquares();
+            assertArrayEquals(new double[] {1, 1}, solver.solve(a, b).data(), tolerance);
+            assertEquals(1, solver.rank());
+            assertEquals(Math.sqrt(2) * c, solver.residualNorms()[0], tolerance * c);
+        }
+    }
+
     @Test
     void zeroMatrixGivesZeroSolution() {
         Matrix b = Matrix.of(new double[][] {{3, 0}, {4, 1}, {0, 0}});

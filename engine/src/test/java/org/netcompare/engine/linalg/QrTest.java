@@ -154,6 +154,41 @@ class QrTest {
         assertEquals(9 * EPS, qr.defaultTolerance(), 1e-30);
     }
 
+    /**
+     * Remainders that decay to subnormal numbers once made {@code 1 / (alpha - beta)} overflow
+     * and Q NaN: a unit-scale matrix with a subnormal second column, and a rank-one matrix at
+     * scale 1e-300 whose rounding remainder is subnormal. Factors must be finite and as accurate
+     * as for any matrix. A wholly subnormal matrix holds few significant bits, so there only
+     * finiteness and orthogonality are asked for.
+     */
+    @Test
+    void subnormalRemaindersGiveFiniteFactors() {
+        Matrix subnormalColumn = Matrix.of(new double[][] {{1, 0}, {0, 1e-320}, {0, 1e-320}});
+        Matrix tinyRankOne = Matrix.of(new double[][] {{1e-300, 1e-300}, {1e-300, 1e-300},
+            {1e-300, 1e-300}});
+        Matrix subnormal = Matrix.of(new double[][] {{1e-310, 2e-310}, {3e-310, 1e-310}});
+        for (boolean pivoting : new boolean[] {false, true}) {
+            for (Matrix a : new Matrix[] {subnormalColumn, tinyRankOne, subnormal}) {
+                Qr qr = new Qr(pivoting).decompose(a);
+                Matrix q = qr.getQ(true);
+                Matrix r = qr.getR();
+                for (double value : q.data()) {
+                    assertTrue(Double.isFinite(value), "Q entry " + value);
+                }
+                for (double value : r.data()) {
+                    assertTrue(Double.isFinite(value), "R entry " + value);
+                }
+                assertTrue(TestMatrices.orthogonalityError(q) <= 3 * EPS);
+                if (a != subnormal) {
+                    Matrix ap = permuteColumns(a, qr.getPivots());
+                    assertTrue(TestMatrices.relativeDifference(ap, q.times(r)) <= 3 * EPS);
+                }
+            }
+        }
+        Qr tiny = new Qr(true).decompose(tinyRankOne);
+        assertEquals(1, tiny.rank());
+    }
+
     @Test
     void emptyMatricesFactorIntoEmptyFactors() {
         Qr noRows = new Qr(true).decompose(Matrix.zeros(0, 3));

@@ -38,7 +38,7 @@ public final class OpenClBackend implements Backend {
         this.context = context;
         this.placement = placement;
         this.launcher = new Launcher(context);
-        this.panelGemm = new PanelGemm(launcher);
+        this.panelGemm = new PanelGemm(context);
     }
 
     /**
@@ -75,8 +75,8 @@ public final class OpenClBackend implements Backend {
         int k = transA ? a.dim(0) : a.dim(1);
         if (!placement.gemmOnDevice(m, n, k)) {
             cpu.gemm(transA, transB, alpha, a, b, beta, c);
-        } else if (m > 0 && n > 0) {
-            synchronized (launcher) {
+        } else {
+            synchronized (panelGemm) {
                 panelGemm.gemm(transA, transB, alpha, a, b, beta, c);
             }
         }

@@ -10,7 +10,9 @@ import org.netcompare.engine.tensor.Tensor;
  * <p>{@link #backward} belongs to the latest {@link #forward}: a layer keeps what it needs from
  * that call (its input, a mask, argmax positions). It returns the gradient with respect to the
  * input and <em>adds</em> the gradients of its parameters to {@link Parameter#grad()}, so
- * gradients of several batches accumulate until {@link Parameter#zeroGrad()}.
+ * gradients of several batches accumulate until {@link Parameter#zeroGrad()}. Backward leaves
+ * the forward state as it was: several backward passes may follow one forward pass (one per
+ * candidate label, say), each adding its gradients.
  *
  * <p>A layer holds the state of one pass (and reusable scratch memory), so one thread at a time
  * uses it; layers parallelise inside a pass.

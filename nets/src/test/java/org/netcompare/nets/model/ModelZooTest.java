@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.netcompare.engine.tensor.Tensor;
+import org.netcompare.nets.layers.GradientCheck;
+import org.netcompare.nets.layers.Parameter;
+import org.netcompare.nets.loss.SoftmaxCrossEntropy;
 
 class ModelZooTest {
 
@@ -58,6 +62,29 @@ class ModelZooTest {
                 () -> ModelZoo.spec("lenet5", new int[] {3, 32, 32}));
         assertThrows(IllegalArgumentException.class,
                 () -> ModelZoo.spec("alexnet-small", new int[] {3, 64, 64}));
+    }
+
+    @Test
+    void severalBackwardPassesMayFollowOneForwardPass() {
+        // vgg-small has every stateful layer kind: convolution, batch norm, max pooling, dropout.
+        Sequential vgg = ModelZoo.spec("vgg-small").build(3);
+        Tensor x = Tensor.wrap(GradientCheck.uniform(2 * 3 * 32 * 32, new SplittableRandom(4), 0,
+                1), 2, 3, 32, 32);
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        loss.forward(vgg.forward(x, true), new int[] {1, 7});
+        Tensor dLogits = loss.backward();
+        vgg.zeroGrad();
+        float[] dx = vgg.backward(dLogits).toArray();
+        List<float[]> once = vgg.parameters().stream().map(p -> p.grad().toArray()).toList();
+        assertArrayEquals(dx, vgg.backward(dLogits).toArray());
+        List<Parameter> parameters = vgg.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            float[] twice = parameters.get(i).grad().toArray();
+            for (int j = 0; j < twice.length; j++) {
+                assertEquals(2 * once.get(i)[j], twice[j], 1e-6 * (1 + Math.abs(twice[j])),
+                        parameters.get(i).name());
+            }
+        }
     }
 
     @Test
