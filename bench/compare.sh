@@ -26,7 +26,7 @@ echo "== reference ($script)" >&2
 class="$(echo "${name:0:1}" | tr a-z A-Z)${name:1}"
 echo "== netcompare (JMH ${class}Benchmark)" >&2
 java --add-modules jdk.incubator.vector -jar "$root/bench/target/benchmarks.jar" \
-    "${class}Benchmark" -rf json -rff "$work/jmh.json" "$@" >&2
+    "(?i)${class}Benchmark" -rf json -rff "$work/jmh.json" "$@" >&2
 
 "$python" - "$work/reference.jsonl" "$work/jmh.json" <<'PY'
 import json, sys

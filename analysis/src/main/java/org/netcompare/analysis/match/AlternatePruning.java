@@ -21,31 +21,37 @@ final class AlternatePruning {
         this.distances = new SpanDistances(coordinates.observations());
     }
 
+    /** Prunes {@code x} and {@code y} in place down to the maximum match inside them. */
+    void prune(BitSet x, BitSet y, double eps) {
+        prune(x, y, eps, null, Neuron.Layer.X, false);
+    }
+
     /**
-     * Prunes {@code x} and {@code y} in place down to the maximum match inside them.
+     * Prunes {@code x} and {@code y} in place down to the maximum match inside them, one layer
+     * at a time starting with {@code start}. A step that removes nothing ends the pruning once
+     * the other layer has been checked against the current sets: by an earlier step, or before
+     * the call when {@code otherChecked} (after one neuron of a match is removed, the other
+     * layer still has all it matched against and only {@code start} needs a look).
      *
      * @param required a neuron to watch, or null: once it is removed the pruning stops early
      * @return false when {@code required} was removed (the sets are then not a match)
      */
-    boolean prune(BitSet x, BitSet y, double eps, Neuron required) {
-        boolean first = true;
+    boolean prune(BitSet x, BitSet y, double eps, Neuron required, Neuron.Layer start,
+            boolean otherChecked) {
+        Neuron.Layer layer = start;
+        boolean checked = otherChecked;
         while (true) {
-            boolean removedX = distances.prune(coordinates.y(), y, coordinates.x(), x, eps);
+            boolean removed = layer == Neuron.Layer.X
+                    ? distances.prune(coordinates.y(), y, coordinates.x(), x, eps)
+                    : distances.prune(coordinates.x(), x, coordinates.y(), y, eps);
             if (lost(required, x, y)) {
                 return false;
             }
-            // X was just checked against this Y, and Y against this X one step before.
-            if (!removedX && !first) {
+            if (!removed && checked) {
                 return true;
             }
-            boolean removedY = distances.prune(coordinates.x(), x, coordinates.y(), y, eps);
-            if (lost(required, x, y)) {
-                return false;
-            }
-            if (!removedY) {
-                return true;
-            }
-            first = false;
+            checked = true;
+            layer = layer == Neuron.Layer.X ? Neuron.Layer.Y : Neuron.Layer.X;
         }
     }
 

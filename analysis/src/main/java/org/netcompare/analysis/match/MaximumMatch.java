@@ -83,23 +83,24 @@ public final class MaximumMatch {
         checkEps(eps);
         BitSet keptX = start(x, nonZeroX, neuronsX, "X");
         BitSet keptY = start(y, nonZeroY, neuronsY, "Y");
-        new AlternatePruning(coordinates).prune(keptX, keptY, eps, null);
+        new AlternatePruning(coordinates).prune(keptX, keptY, eps);
         return new MatchResult(eps, keptX, keptY, neuronsX, neuronsY);
     }
 
     /**
-     * As {@link #within}, but gives up as soon as {@code required} is pruned.
-     *
-     * @return the maximum match inside the given sets, or null when it lacks {@code required}
+     * The maximum match inside {@code match} less the neuron {@code removed}, or null as soon as
+     * it is clear that it lacks {@code required}. Only the other layer can lose neurons first.
      */
-    MatchResult withinKeeping(AlternatePruning pruning, BitSet x, BitSet y, double eps,
+    MatchResult withoutKeeping(AlternatePruning pruning, MatchResult match, Neuron removed,
             Neuron required) {
-        BitSet keptX = start(x, nonZeroX, neuronsX, "X");
-        BitSet keptY = start(y, nonZeroY, neuronsY, "Y");
-        if (!pruning.prune(keptX, keptY, eps, required)) {
+        BitSet x = match.x();
+        BitSet y = match.y();
+        (removed.layer() == Neuron.Layer.X ? x : y).clear(removed.index());
+        Neuron.Layer affected = removed.layer() == Neuron.Layer.X ? Neuron.Layer.Y : Neuron.Layer.X;
+        if (!pruning.prune(x, y, match.eps(), required, affected, true)) {
             return null;
         }
-        return new MatchResult(eps, keptX, keptY, neuronsX, neuronsY);
+        return new MatchResult(match.eps(), x, y, neuronsX, neuronsY);
     }
 
     /** A pruning workspace for one thread. */

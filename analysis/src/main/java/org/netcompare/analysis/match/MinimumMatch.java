@@ -1,6 +1,5 @@
 package org.netcompare.analysis.match;
 
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -27,18 +26,17 @@ public final class MinimumMatch {
 
     static MatchResult of(MaximumMatch match, AlternatePruning pruning, MatchResult maximum,
             Neuron v, long seed) {
-        if (!maximum.contains(v)) {
+        // Pruned once more, so that each removal below may start from a match whatever the
+        // caller passed.
+        MatchResult current = match.within(maximum.x(), maximum.y(), maximum.eps());
+        if (!current.contains(v)) {
             throw new IllegalArgumentException("neuron " + v + " is not in the maximum match");
         }
-        MatchResult current = maximum;
-        for (Neuron u : removalOrder(maximum, v, seed)) {
+        for (Neuron u : removalOrder(current, v, seed)) {
             if (!current.contains(u)) {
                 continue;
             }
-            BitSet x = current.x();
-            BitSet y = current.y();
-            (u.layer() == Neuron.Layer.X ? x : y).clear(u.index());
-            MatchResult smaller = match.withinKeeping(pruning, x, y, maximum.eps(), v);
+            MatchResult smaller = match.withoutKeeping(pruning, current, u, v);
             if (smaller != null) {
                 current = smaller;
             }

@@ -88,6 +88,30 @@ class SimpleMatchesTest {
         assertTrue(progress.get(progress.size() - 1).contains("6 of 6 neurons"), progress.toString());
     }
 
+    /**
+     * The v-minimum property: leaving out any other neuron of the result leaves no match with v
+     * (the maximum match of the rest lacks v), checked on layers with larger simple matches.
+     */
+    @Test
+    void noNeuronCanLeaveAMinimumMatch() {
+        NeuronMatrix[] layers = Layers.mixed(150, 14, 3, 0.4, 8);
+        MaximumMatch match = new MaximumMatch(layers[0], layers[1]);
+        MatchResult maximum = match.find(0.3);
+        Neuron v = maximum.neurons().get(0);
+        MatchResult minimum = MinimumMatch.of(match, maximum, v, 5);
+        assertTrue(minimum.contains(v));
+        assertTrue(minimum.size() > 2, "a simple match with more than one neuron per layer");
+        for (Neuron w : minimum.neurons()) {
+            if (w.equals(v)) {
+                continue;
+            }
+            BitSet x = minimum.x();
+            BitSet y = minimum.y();
+            (w.layer() == Neuron.Layer.X ? x : y).clear(w.index());
+            assertFalse(match.within(x, y, 0.3).contains(v), "without " + w);
+        }
+    }
+
     /** The same seed and neuron budget give the same matches; the budget bounds the work. */
     @Test
     void seededSearchIsReproducibleAndBounded() {
