@@ -2,6 +2,7 @@ package org.netcompare.analysis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,17 @@ final class ActivationsCommand extends BaseCommand {
         if (count == 0) {
             throw new InvalidInputException("no samples to run");
         }
+        try {
+            write(model, captured, samples);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--out " + e.getMessage(), e);
+        }
+    }
+
+    /** Streams the batches' layer outputs into the files of a new directory. */
+    private void write(Sequential model, List<String> captured, Tensor samples)
+            throws IOException {
+        int count = samples.dim(0);
         AtomicDirectories.write(out, dir -> {
             Map<String, NpyWriter> writers = new LinkedHashMap<>();
             try {

@@ -83,9 +83,12 @@ final class TrainCommand extends BaseCommand {
 
     @Override
     protected void run() throws Exception {
-        Checkpoint checkpoint = resume == null ? start() : resumed();
+        Checkpoint checkpoint = resume == null ? null : resumed();
         Dataset train = data.load(DatasetSplit.TRAIN);
         Dataset test = data.load(DatasetSplit.TEST);
+        if (checkpoint == null) {
+            checkpoint = start(train.imageShape());
+        }
         verbose("training " + checkpoint.spec().name() + " on " + train + "; testing on "
                 + test);
         Trainer trainer = checkpoint.trainer();
@@ -112,7 +115,11 @@ final class TrainCommand extends BaseCommand {
             checkpoint = new Checkpoint(checkpoint.spec(), trainer.model(),
                     checkpoint.settings().withEpochs(epochs), trainer.optimizer(), history,
                     checkpoint.run());
-            checkpoint.save(out);
+            try {
+                checkpoint.save(out);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--out " + e.getMessage(), e);
+            }
         }
         ObjectNode summary = JsonOutput.object();
         summary.put("out", out.toString());
@@ -124,7 +131,7 @@ final class TrainCommand extends BaseCommand {
     }
 
     /** A new run: the zoo model for the dataset's image shape, initialised from the seed. */
-    private Checkpoint start() throws Exception {
+    private Checkpoint start(int[] imageShape) {
         if (epochs < 1) {
             throw new InvalidInputException("--epochs must be at least 1, got " + epochs);
         }
@@ -132,7 +139,6 @@ final class TrainCommand extends BaseCommand {
             throw new InvalidInputException(out + ": holds a training run already; pass"
                     + " --resume " + out + " to continue it or choose a new --out");
         }
-        Dataset probe = data.load(DatasetSplit.TEST);
         TrainingSettings settings;
         ModelSpec spec;
         try {
@@ -140,7 +146,7 @@ final class TrainCommand extends BaseCommand {
                     : optimizer.equalsIgnoreCase(TrainingSettings.ADAM) ? 1e-3 : 0.05;
             settings = new TrainingSettings(optimizer, rate, momentum, weightDecay, batchSize,
                     epochs, stepSize, gamma, common.seed());
-            spec = ModelZoo.spec(model, probe.imageShape());
+            spec = ModelZoo.spec(model, imageShape);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }

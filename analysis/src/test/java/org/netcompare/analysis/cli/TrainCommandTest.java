@@ -76,6 +76,15 @@ class TrainCommandTest {
                 optimizer.err());
     }
 
+    @Test
+    void refusesToReplaceADirectoryOfOtherFiles() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        CommandRunner result = train("--epochs", "1", "--out", dir.toString());
+        assertEquals(ExitCode.BAD_INPUT, result.status());
+        assertTrue(result.errIsOneLine() && result.err().contains("notes.txt"), result.err());
+        assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+    }
+
     private static CommandRunner train(String... more) {
         String[] args = new String[RECIPE.length + more.length + 1];
         args[0] = "train";
