@@ -9,7 +9,7 @@ import org.netcompare.engine.tensor.Tensor;
  * {@code CKA = HSIC(K, L) / sqrt(HSIC(K, K) HSIC(L, L))}.
  *
  * <p>Inputs are float32; every statistic is accumulated in float64 (see
- * {@link FeatureProducts} and {@link RbfKernel}).
+ * {@link FeatureProducts}, {@link SampleProducts} and {@link RbfKernel}).
  */
 public final class Cka {
 
@@ -31,10 +31,10 @@ public final class Cka {
     }
 
     /**
-     * Linear CKA of X {@code [n, dx]} and Y {@code [n, dy]}, computed in feature space: three
-     * products of size {@code dx x dy}, {@code dx x dx}, {@code dy x dy}, never an
-     * {@code n x n} Gram matrix. The debiased value needs n of at least 4; with fewer samples
-     * it is NaN.
+     * Linear CKA of X {@code [n, dx]} and Y {@code [n, dy]}, from the feature-space products
+     * ({@code dx x dy}, {@code dx x dx}, {@code dy x dy}) or the {@code n x n} Gram matrices,
+     * whichever is cheaper ({@link LinearProducts}), a tile at a time: neither is ever held
+     * whole. The debiased value needs n of at least 4; with fewer samples it is NaN.
      *
      * @throws IllegalArgumentException for fewer than 2 samples, different sample counts, values
      *                                  that are not finite, or a side without variance
@@ -43,9 +43,10 @@ public final class Cka {
         CentredSamples a = CentredSamples.of(x, 2, "X");
         CentredSamples b = CentredSamples.of(y, 2, "Y");
         checkSameSamples(a, b);
-        double cross = FeatureProducts.DEFAULT.crossSquaredNorm(a, b);
-        double selfX = FeatureProducts.DEFAULT.gramSquaredNorm(a);
-        double selfY = FeatureProducts.DEFAULT.gramSquaredNorm(b);
+        LinearProducts products = LinearProducts.of(a, b);
+        double cross = products.cross();
+        double selfX = products.selfX();
+        double selfY = products.selfY();
         requireVariance(selfX, "X");
         requireVariance(selfY, "Y");
         double biased = cross / Math.sqrt(selfX * selfY);

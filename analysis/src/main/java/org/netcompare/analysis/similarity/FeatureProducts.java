@@ -1,8 +1,6 @@
 package org.netcompare.analysis.similarity;
 
-import java.util.Arrays;
 import org.netcompare.engine.gemm.Sgemm;
-import org.netcompare.engine.parallel.Parallelism;
 
 /**
  * Squared Frobenius norms of feature cross-products {@code ||A^T B||_F^2} of two centred
@@ -11,18 +9,16 @@ import org.netcompare.engine.parallel.Parallelism;
  * product.
  *
  * <p>Accuracy: the product is formed one output tile at a time; each tile is a sum over chunks
- * of at most {@code sampleChunk} (1024) samples, each chunk multiplied in float32 by {@link Sgemm}
- * and added into a float64 tile, and the squares are summed in float64. So float32 rounding
- * accumulates over at most {@code sampleChunk} terms (relative error of order
- * {@code sqrt(sampleChunk) * 2^-24} per entry for random data) instead of over all n samples
- * and all {@code da * db} squares. Memory: one float32 and one float64 tile.
+ * of at most {@code sampleChunk} (1024) samples, each chunk multiplied in float32 by
+ * {@link Sgemm} and added into a float64 tile ({@link DoubleTile}), and the squares are summed
+ * in float64. So float32 rounding accumulates over at most {@code sampleChunk} terms (relative
+ * error of order {@code sqrt(sampleChunk) * 2^-24} per entry for random data) instead of over
+ * all n samples and all {@code da * db} squares. Memory: one float32 and one float64 tile.
  */
 final class FeatureProducts {
 
     /** Tiles large enough that each GEMM call keeps every core busy. */
     static final FeatureProducts DEFAULT = new FeatureProducts(1024, 1024);
-    /** Tile rows per parallel task when adding a chunk into the float64 tile. */
-    private static final int ROW_BLOCK = 64;
 
     private final int tileSize;
     private final int sampleChunk;
@@ -36,17 +32,18 @@ final class FeatureProducts {
         this.sampleChunk = sampleChunk;
     }
 
+    /** The three sums for X {@code [n, dx]} and Y {@code [n, dy]} with the same n. */
+    LinearProducts of(CentredSamples x, CentredSamples y) {
+        return new LinearProducts(crossSquaredNorm(x, y), gramSquaredNorm(x), gramSquaredNorm(y));
+    }
+
     /** {@code ||A^T B||_F^2} for A {@code [n, da]} and B {@code [n, db]} with the same n. */
     double crossSquaredNorm(CentredSamples a, CentredSamples b) {
-        if (a.samples() != b.samples()) {
-            throw new IllegalArgumentException("A has " + a.samples() + " samples but B has "
-                    + b.samples());
-        }
         double sum = 0;
-        Tile tile = new Tile();
+        DoubleTile tile = new DoubleTile(tileSize * tileSize);
         for (int i0 = 0; i0 < a.features(); i0 += tileSize) {
             for (int j0 = 0; j0 < b.features(); j0 += tileSize) {
-                sum += tile.squaredNorm(a, i0, b, j0);
+                sum += squaredNorm(tile, a, i0, b, j0);
             }
         }
         return sum;
@@ -58,58 +55,30 @@ final class FeatureProducts {
      */
     double gramSquaredNorm(CentredSamples a) {
         double sum = 0;
-        Tile tile = new Tile();
+        DoubleTile tile = new DoubleTile(tileSize * tileSize);
         for (int i0 = 0; i0 < a.features(); i0 += tileSize) {
-            sum += tile.squaredNorm(a, i0, a, i0);
+            sum += squaredNorm(tile, a, i0, a, i0);
             for (int j0 = i0 + tileSize; j0 < a.features(); j0 += tileSize) {
-                sum += 2 * tile.squaredNorm(a, i0, a, j0);
+                sum += 2 * squaredNorm(tile, a, i0, a, j0);
             }
         }
         return sum;
     }
 
-    /** Workspace for one output tile. */
-    private final class Tile {
-
-        private final float[] chunk = new float[tileSize * tileSize];
-        private final double[] sum = new double[tileSize * tileSize];
-
-        /** Sum of squares of the tile of {@code A^T B} at rows {@code i0}, columns {@code j0}. */
-        double squaredNorm(CentredSamples a, int i0, CentredSamples b, int j0) {
-            int rows = Math.min(tileSize, a.features() - i0);
-            int cols = Math.min(tileSize, b.features() - j0);
-            int size = rows * cols;
-            Arrays.fill(sum, 0, size, 0);
-            int n = a.samples();
-            int da = a.features();
-            int db = b.features();
-            int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
-            for (int s0 = 0; s0 < n; s0 += sampleChunk) {
-                int count = Math.min(sampleChunk, n - s0);
-                Sgemm.gemm(true, false, rows, cols, count, 1f, a.values(), s0 * da + i0, da,
-                        b.values(), s0 * db + j0, db, 0f, chunk, 0, cols);
-                Parallelism.forEach(blocks, block -> {
-                    int to = Math.min(rows, (block + 1) * ROW_BLOCK) * cols;
-                    for (int e = block * ROW_BLOCK * cols; e < to; e++) {
-                        sum[e] += chunk[e];
-                    }
-                });
-            }
-            double[] partial = new double[blocks];
-            Parallelism.forEach(blocks, block -> {
-                int to = Math.min(rows, (block + 1) * ROW_BLOCK) * cols;
-                double squares = 0;
-                for (int e = block * ROW_BLOCK * cols; e < to; e++) {
-                    squares += sum[e] * sum[e];
-                }
-                partial[block] = squares;
-            });
-            // Added in block order, whichever thread ran which block.
-            double squares = 0;
-            for (double part : partial) {
-                squares += part;
-            }
-            return squares;
+    /** Sum of squares of the tile of {@code A^T B} at rows {@code i0}, columns {@code j0}. */
+    private double squaredNorm(DoubleTile tile, CentredSamples a, int i0, CentredSamples b,
+            int j0) {
+        int rows = Math.min(tileSize, a.features() - i0);
+        int cols = Math.min(tileSize, b.features() - j0);
+        int da = a.features();
+        int db = b.features();
+        tile.reset(rows, cols);
+        for (int s0 = 0; s0 < a.samples(); s0 += sampleChunk) {
+            int count = Math.min(sampleChunk, a.samples() - s0);
+            Sgemm.gemm(true, false, rows, cols, count, 1f, a.values(), s0 * da + i0, da,
+                    b.values(), s0 * db + j0, db, 0f, tile.chunk(), 0, cols);
+            tile.addChunk();
         }
+        return tile.dot(tile);
     }
 }

@@ -77,17 +77,43 @@ class CkaTest {
         assertEquals(0, linear.debiased(), 0.01);
     }
 
-    /** Tiles of 16 features and chunks of 24 samples give the float64 brute-force sums. */
+    /**
+     * Tiles of 16 and chunks of 24 give the float64 brute-force sums in both routes: feature
+     * space (tiles of features, chunks of samples) and sample space (tiles of samples, chunks
+     * of features). Tolerance: float32 inputs and products, float64 sums.
+     */
     @Test
     void tiledProductsMatchBruteForceAcrossTileEdges() {
         Matrix x = Samples.shifted(Samples.gaussian(101, 37, 8), 100, -50);
         Matrix y = Samples.gaussian(101, 19, 9);
         CentredSamples a = CentredSamples.of(Samples.points(x), 2, "X");
         CentredSamples b = CentredSamples.of(Samples.points(y), 2, "Y");
-        FeatureProducts tiled = new FeatureProducts(16, 24);
-        assertEquals(bruteForce(a, b), tiled.crossSquaredNorm(a, b), 1e-5 * bruteForce(a, b));
-        assertEquals(bruteForce(a, a), tiled.gramSquaredNorm(a), 1e-5 * bruteForce(a, a));
-        assertEquals(bruteForce(b, b), tiled.gramSquaredNorm(b), 1e-5 * bruteForce(b, b));
+        double cross = bruteForce(a, b);
+        double selfX = bruteForce(a, a);
+        double selfY = bruteForce(b, b);
+        for (LinearProducts products : new LinearProducts[] {
+                new FeatureProducts(16, 24).of(a, b), new SampleProducts(16, 24).of(a, b)}) {
+            assertEquals(cross, products.cross(), 1e-5 * cross, products.toString());
+            assertEquals(selfX, products.selfX(), 1e-5 * selfX, products.toString());
+            assertEquals(selfY, products.selfY(), 1e-5 * selfY, products.toString());
+        }
+    }
+
+    /** More features than samples: the sample-space route, still 1 under rotation and scale. */
+    @Test
+    void wideLayersTakeTheSampleSpaceRouteWithTheSameValues() {
+        Matrix x = Samples.gaussian(30, 200, 12);
+        Matrix y = Samples.gaussian(30, 150, 13);
+        CentredSamples a = CentredSamples.of(Samples.points(x), 2, "X");
+        CentredSamples b = CentredSamples.of(Samples.points(y), 2, "Y");
+        LinearProducts chosen = LinearProducts.of(a, b);
+        LinearProducts features = FeatureProducts.DEFAULT.of(a, b);
+        assertEquals(SampleProducts.DEFAULT.of(a, b), chosen);
+        assertEquals(features.cross(), chosen.cross(), 1e-5 * features.cross());
+        assertEquals(features.selfX(), chosen.selfX(), 1e-5 * features.selfX());
+        assertEquals(features.selfY(), chosen.selfY(), 1e-5 * features.selfY());
+        Matrix moved = Samples.scaled(x.times(Samples.orthogonal(200, 14)), 0.25);
+        assertEquals(1, Cka.linear(Samples.points(x), Samples.points(moved)).biased(), 1e-6);
     }
 
     private static double bruteForce(CentredSamples a, CentredSamples b) {
