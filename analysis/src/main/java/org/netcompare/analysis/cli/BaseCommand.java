@@ -52,11 +52,21 @@ public abstract class BaseCommand implements Callable<Integer> {
      * kept out of pipes and logs otherwise.
      */
     protected void progress(String line) {
-        if (common.verbose() || System.console() != null) {
+        if (showsProgress()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(line);
             err.flush();
         }
+    }
+
+    /** True on a terminal or under {@code --verbose}: where {@link #progress} lines appear. */
+    protected boolean showsProgress() {
+        return common.verbose() || System.console() != null;
+    }
+
+    /** The error stream, for a progress line redrawn in place. */
+    protected PrintWriter stderr() {
+        return spec.commandLine().getErr();
     }
 
     /** A line the user should see whatever the verbosity, such as a backend fallback. */

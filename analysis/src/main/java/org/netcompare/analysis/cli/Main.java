@@ -19,7 +19,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = "Compare what neural networks learn.",
         subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class,
-                SimilarityCommand.class, MatchCommand.class})
+                SimilarityCommand.class, MatchCommand.class, TrainCommand.class,
+                ActivationsCommand.class, GradientsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -72,6 +72,7 @@ public final class SimpleMatches {
         int wanted = Math.min(order.size(), budget.neurons());
         MatchResult[] minima = new MatchResult[wanted];
         int batch = Math.max(1, Parallelism.threads());
+        long started = System.nanoTime();
         int done = 0;
         while (done < wanted && System.nanoTime() - deadline < 0) {
             int first = done;
@@ -82,8 +83,8 @@ public final class SimpleMatches {
                         order.get(position), seed + 1 + position);
             });
             done += count;
-            progress.accept(String.format("simple matches at eps %s: %d of %d neurons", maximum.eps(),
-                    done, order.size()));
+            progress.accept(String.format("simple matches at eps %s: %d of %d neurons, %.0f s",
+                    maximum.eps(), done, order.size(), (System.nanoTime() - started) / 1e9));
         }
         Set<MatchResult> distinct = new LinkedHashSet<>();
         for (int i = 0; i < done; i++) {

@@ -10,9 +10,8 @@ import org.netcompare.engine.parallel.Parallelism;
  * one: LAPACK's {@code dlarft} and {@code dlarfb} for forward, column-wise reflectors.
  *
  * <p>Applying the block costs two matrix products, {@code W = V^T C} and {@code C -= V (T W)},
- * done by a {@link ReflectorKernel} (the Vector API one when the JVM has
- * {@code jdk.incubator.vector}, unless {@code -Dnetcompare.linalg.scalar=true}). Columns of C are
- * cut into chunks that run in parallel: each chunk needs only its own slice of W.
+ * done by {@link ReflectorKernel#preferred()}. Columns of C are cut into chunks that run in
+ * parallel: each chunk needs only its own slice of W.
  *
  * <p>One instance is a workspace sized once for the largest block; {@link #load} refills it.
  */
@@ -28,8 +27,7 @@ final class BlockReflector {
      */
     private static final int ROW_BLOCK = 256;
     private static final ReflectorKernel SCALAR = new ScalarReflectorKernel();
-    /** The Vector API kernel when the JVM has the module, else {@link #SCALAR}. */
-    private static final ReflectorKernel KERNEL = loadKernel();
+    private static final ReflectorKernel KERNEL = ReflectorKernel.preferred();
 
     /** V packed row-major rows x k, with its unit diagonal and zero upper triangle explicit. */
     private final double[] v;
@@ -234,18 +232,6 @@ final class BlockReflector {
                     w[wp + j] += tqp * w[wq + j];
                 }
             }
-        }
-    }
-
-    private static ReflectorKernel loadKernel() {
-        if (Boolean.getBoolean("netcompare.linalg.scalar")
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return SCALAR;
-        }
-        try {
-            return new VectorReflectorKernel();
-        } catch (LinkageError unavailable) {
-            return SCALAR;
         }
     }
 }

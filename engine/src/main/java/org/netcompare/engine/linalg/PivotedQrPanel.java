@@ -29,7 +29,8 @@ final class PivotedQrPanel {
     private static final int COLUMN_CHUNK = 256;
     /** Below this many multiply-adds the per-step product stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 17;
-    private static final ReflectorKernel ROWS = new ScalarReflectorKernel();
+    private static final ReflectorKernel KERNEL = ReflectorKernel.preferred();
+    private static final ReflectorKernel SCALAR = new ScalarReflectorKernel();
 
     private final int blockSize;
     /** F^T, panel steps x (n - start) row-major: row q, column c - start. */
@@ -187,15 +188,25 @@ final class PivotedQrPanel {
     private void multiplyReflector(double[] a, int n, int rk, int rows, int right, int fk) {
         int offset = rk * n + rk + 1;
         if ((long) rows * right < PARALLEL_WORK) {
-            ROWS.accumulate(reflector, 0, 1, rows, a, offset, n, f, fk, right, right);
+            multiplyColumns(a, n, rows, offset, fk, right);
             return;
         }
         int chunks = (right + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
         Parallelism.forEach(chunks, chunk -> {
             int from = chunk * COLUMN_CHUNK;
-            ROWS.accumulate(reflector, 0, 1, rows, a, offset + from, n, f, fk + from, right,
+            multiplyColumns(a, n, rows, offset + from, fk + from,
                     Math.min(right - from, COLUMN_CHUNK));
         });
+    }
+
+    /** One slice of {@link #multiplyReflector}: the kernel's widest multiple, then the rest. */
+    private void multiplyColumns(double[] a, int n, int rows, int offset, int fk, int width) {
+        int wide = width - width % KERNEL.columnStep();
+        KERNEL.accumulate(reflector, 0, 1, rows, a, offset, n, f, fk, width, wide);
+        if (wide < width) {
+            SCALAR.accumulate(reflector, 0, 1, rows, a, offset + wide, n, f, fk + wide, width,
+                    width - wide);
+        }
     }
 
     /**

@@ -13,6 +13,22 @@ package org.netcompare.engine.linalg;
  */
 interface ReflectorKernel {
 
+    /**
+     * The Vector API kernel when the JVM has {@code jdk.incubator.vector} (and
+     * {@code -Dnetcompare.linalg.scalar=true} is not set), else the plain one.
+     */
+    static ReflectorKernel preferred() {
+        if (Boolean.getBoolean("netcompare.linalg.scalar")
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return new ScalarReflectorKernel();
+        }
+        try {
+            return new VectorReflectorKernel();
+        } catch (LinkageError unavailable) {
+            return new ScalarReflectorKernel();
+        }
+    }
+
     /** Widths this kernel accepts are multiples of this. */
     int columnStep();
 

@@ -112,20 +112,30 @@ public final class Svd {
 
     /** Left singular vectors as columns: m x min(m, n), or m x m when full. */
     public Matrix getU() {
+        return getU(null);
+    }
+
+    /** {@link #getU()} written into {@code out} (same shape), or a new matrix when null. */
+    public Matrix getU(Matrix out) {
         checkDecomposed();
         if (!wantU) {
             throw new IllegalStateException("constructed with wantU = false");
         }
-        return u.copy();
+        return Outputs.copy(u, out, "U");
     }
 
     /** Right singular vectors as columns: n x min(m, n), or n x n when full. */
     public Matrix getV() {
+        return getV(null);
+    }
+
+    /** {@link #getV()} written into {@code out} (same shape), or a new matrix when null. */
+    public Matrix getV(Matrix out) {
         checkDecomposed();
         if (!wantV) {
             throw new IllegalStateException("constructed with wantV = false");
         }
-        return v.copy();
+        return Outputs.copy(v, out, "V");
     }
 
     /** Number of singular values above {@code tolerance} (absolute). */

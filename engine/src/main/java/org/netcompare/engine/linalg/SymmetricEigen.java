@@ -66,13 +66,18 @@ public final class SymmetricEigen {
 
     /** n x n orthogonal matrix; column j is the unit eigenvector of {@code eigenvalues()[j]}. */
     public Matrix eigenvectors() {
+        return eigenvectors(null);
+    }
+
+    /** {@link #eigenvectors()} written into {@code out} (n x n), or a new matrix when null. */
+    public Matrix eigenvectors(Matrix out) {
         if (!wantVectors) {
             throw new IllegalStateException("constructed with wantVectors = false");
         }
         if (eigenvectors == null) {
             throw new IllegalStateException("decompose has not been called");
         }
-        return eigenvectors.copy();
+        return Outputs.copy(eigenvectors, out, "eigenvector matrix");
     }
 
     /** @return the largest entry magnitude */

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * of W stream past ({@link #subtract}); the accumulators are separate locals because C2 keeps
  * locals, not array elements, in registers.
  *
- * <p>Only loaded after {@link BlockReflector} has seen the {@code jdk.incubator.vector} module.
+ * <p>Only loaded after {@link ReflectorKernel#preferred()} has seen the
+ * {@code jdk.incubator.vector} module.
  */
 final class VectorReflectorKernel implements ReflectorKernel {
 
@@ -25,6 +26,10 @@ final class VectorReflectorKernel implements ReflectorKernel {
     @Override
     public void accumulate(double[] v, int vOffset, int k, int rows, double[] c, int cOffset,
             int ldc, double[] w, int wOffset, int ldw, int width) {
+        if (k == 1) {
+            accumulateAlongRows(v, vOffset, rows, c, cOffset, ldc, w, wOffset, width);
+            return;
+        }
         for (int j = 0; j < width; j += 2 * LANES) {
             int p = 0;
             for (; p + 4 <= k; p += 4) {
@@ -80,6 +85,41 @@ final class VectorReflectorKernel implements ReflectorKernel {
                 }
                 s0.intoArray(w, w0);
                 s1.intoArray(w, w0 + LANES);
+            }
+        }
+    }
+
+    /**
+     * {@code w += v^T C} for one reflector (a matrix-vector product): nothing to keep in
+     * registers across rows, so rows of C are streamed whole, four at a time.
+     */
+    private static void accumulateAlongRows(double[] v, int vOffset, int rows, double[] c,
+            int cOffset, int ldc, double[] w, int wOffset, int width) {
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int c0 = cOffset + r * ldc;
+            int c1 = c0 + ldc;
+            int c2 = c1 + ldc;
+            int c3 = c2 + ldc;
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, v[vOffset + r]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, v[vOffset + r + 1]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, v[vOffset + r + 2]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, v[vOffset + r + 3]);
+            for (int j = 0; j < width; j += LANES) {
+                DoubleVector s = DoubleVector.fromArray(SPECIES, w, wOffset + j);
+                s = a0.fma(DoubleVector.fromArray(SPECIES, c, c0 + j), s);
+                s = a1.fma(DoubleVector.fromArray(SPECIES, c, c1 + j), s);
+                s = a2.fma(DoubleVector.fromArray(SPECIES, c, c2 + j), s);
+                s = a3.fma(DoubleVector.fromArray(SPECIES, c, c3 + j), s);
+                s.intoArray(w, wOffset + j);
+            }
+        }
+        for (; r < rows; r++) {
+            int c0 = cOffset + r * ldc;
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, v[vOffset + r]);
+            for (int j = 0; j < width; j += LANES) {
+                DoubleVector s = DoubleVector.fromArray(SPECIES, w, wOffset + j);
+                a0.fma(DoubleVector.fromArray(SPECIES, c, c0 + j), s).intoArray(w, wOffset + j);
             }
         }
     }

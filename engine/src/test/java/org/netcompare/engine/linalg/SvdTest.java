@@ -222,6 +222,20 @@ class SvdTest {
     }
 
     @Test
+    void gettersFillTheCallersStorage() {
+        Matrix a = TestMatrices.random("9x4", 9, 4, new Random(47)).matrix();
+        Svd svd = new Svd(true, true, false);
+        svd.decompose(a);
+        Matrix u = Matrix.zeros(9, 4);
+        Matrix v = Matrix.zeros(4, 4);
+        assertTrue(u == svd.getU(u));
+        assertTrue(v == svd.getV(v));
+        assertArrayEquals(svd.getU().data(), u.data(), 0);
+        assertArrayEquals(svd.getV().data(), v.data(), 0);
+        assertThrows(IllegalArgumentException.class, () -> svd.getU(Matrix.zeros(9, 9)));
+    }
+
+    @Test
     void badInputIsRejected() {
         Svd svd = new Svd(true, true, false);
         assertThrows(IllegalStateException.class, svd::singularValues);

@@ -203,6 +203,17 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void eigenvectorsFillTheCallersStorage() {
+        Matrix a = randomSymmetric(6, new Random(49));
+        SymmetricEigen eigen = new SymmetricEigen(true);
+        eigen.decompose(a);
+        Matrix out = Matrix.zeros(6, 6);
+        assertTrue(out == eigen.eigenvectors(out));
+        assertArrayEquals(eigen.eigenvectors().data(), out.data(), 0);
+        assertThrows(IllegalArgumentException.class, () -> eigen.eigenvectors(Matrix.zeros(5, 6)));
+    }
+
+    @Test
     void badInputIsRejected() {
         SymmetricEigen eigen = new SymmetricEigen(true);
         assertThrows(IllegalArgumentException.class, () -> eigen.decompose(Matrix.zeros(2, 3)));

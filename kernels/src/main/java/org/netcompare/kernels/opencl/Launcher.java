@@ -71,31 +71,37 @@ final class Launcher implements AutoCloseable {
 
     /**
      * Runs kernel {@code name} of {@code program} over {@code global} work-items (one size per
-     * dimension) with work-group sizes {@code local} (null: the implementation chooses).
+     * dimension); the implementation chooses the work-group sizes within the device's limits
+     * (for sgemm.cl on PoCL, no explicit size tried, 1x1 to 128x1 and 8x8, did better).
      * Arguments are {@link cl_mem} buffers, {@link Integer}s and {@link Float}s, in order.
      */
-    void run(Program program, String name, long[] global, long[] local, Object... arguments) {
+    void run(Program program, String name, long[] global, Object... arguments) {
         cl_kernel kernel = context.programs().kernel(program, name);
-        for (int i = 0; i < arguments.length; i++) {
-            Object argument = arguments[i];
-            if (argument instanceof cl_mem mem) {
-                CL.clSetKernelArg(kernel, i, Sizeof.cl_mem, Pointer.to(mem));
-            } else if (argument instanceof Integer value) {
-                CL.clSetKernelArg(kernel, i, Sizeof.cl_int, Pointer.to(new int[] {value}));
-            } else if (argument instanceof Float value) {
-                CL.clSetKernelArg(kernel, i, Sizeof.cl_float, Pointer.to(new float[] {value}));
-            } else {
-                throw new IllegalArgumentException(name + ": unsupported kernel argument "
-                        + argument);
+        // a kernel object holds its arguments until the launch is enqueued, and backends on
+        // one context share it: set and enqueue as one step
+        synchronized (kernel) {
+            for (int i = 0; i < arguments.length; i++) {
+                Object argument = arguments[i];
+                if (argument instanceof cl_mem mem) {
+                    CL.clSetKernelArg(kernel, i, Sizeof.cl_mem, Pointer.to(mem));
+                } else if (argument instanceof Integer value) {
+                    CL.clSetKernelArg(kernel, i, Sizeof.cl_int, Pointer.to(new int[] {value}));
+                } else if (argument instanceof Float value) {
+                    CL.clSetKernelArg(kernel, i, Sizeof.cl_float,
+                            Pointer.to(new float[] {value}));
+                } else {
+                    throw new IllegalArgumentException(name + ": unsupported kernel argument "
+                            + argument);
+                }
             }
+            CL.clEnqueueNDRangeKernel(context.queue(), kernel, global.length, null, global,
+                    null, 0, null, null);
         }
-        CL.clEnqueueNDRangeKernel(context.queue(), kernel, global.length, null, global, local, 0,
-                null, null);
     }
 
     /** {@link #run} over {@code count} work-items in one dimension. */
     void run(Program program, String name, long count, Object... arguments) {
-        run(program, name, new long[] {count}, null, arguments);
+        run(program, name, new long[] {count}, arguments);
     }
 
     /** Copies the first {@code length} floats of {@code buffer} into {@code data[from...]}. */

@@ -1,7 +1,6 @@
 package org.netcompare.kernels.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
-import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
@@ -40,7 +39,6 @@ public final class OpenClContext implements AutoCloseable {
     private final cl_command_queue queue;
     private final String description;
     private final boolean cpuDevice;
-    private final long maxWorkGroupSize;
     private final ProgramCache programs;
 
     @SuppressWarnings("deprecation")
@@ -54,7 +52,6 @@ public final class OpenClContext implements AutoCloseable {
         // platforms open too
         this.queue = CL.clCreateCommandQueue(context, device, 0, null);
         this.cpuDevice = (deviceLong(device, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0;
-        this.maxWorkGroupSize = deviceLong(device, CL_DEVICE_MAX_WORK_GROUP_SIZE);
         this.description = deviceString(device, CL_DEVICE_NAME) + " (" + platformName + ", "
                 + (cpuDevice ? "CPU" : "GPU") + ")";
         this.programs = new ProgramCache(context, device);
@@ -101,11 +98,6 @@ public final class OpenClContext implements AutoCloseable {
     /** True for a CPU-type device, which shares the cores the CPU backend runs on. */
     public boolean isCpuDevice() {
         return cpuDevice;
-    }
-
-    /** CL_DEVICE_MAX_WORK_GROUP_SIZE. */
-    long maxWorkGroupSize() {
-        return maxWorkGroupSize;
     }
 
     cl_context context() {

@@ -20,7 +20,7 @@ import org.jocl.cl_program;
 /**
  * Builds each {@link Program} at most once per context (PoCL compiles on first use, which costs
  * a few hundred milliseconds) and keeps one {@code cl_kernel} per kernel name. Kernel objects
- * carry their arguments, so callers serialise launches (see {@link Launcher}).
+ * carry their arguments, so {@link Launcher} sets them and enqueues under the kernel's lock.
  */
 final class ProgramCache implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package org.netcompare.kernels.opencl;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
@@ -7,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.netcompare.engine.tensor.Tensor;
 
 /**
- * sgemm.cl on sizes that span several 8 x 16 panels with ragged edges (the contract test's
- * matrices fit in one), every transpose, against a double-precision reference. Tolerance as in
- * the contract: 2 (k + 2) eps times the sum of |products|, float rounding in any order.
+ * sgemm.cl on sizes that span several 8 x 16 panels with ragged edges and two k chunks, the
+ * second one short (the contract test's matrices fit in one panel and one chunk), every
+ * transpose, against a double-precision reference. Tolerance as in the contract: 2 (k + 2) eps
+ * times the sum of |products|, float rounding in any order.
  */
 class PanelGemmTest {
 
@@ -19,6 +21,7 @@ class PanelGemmTest {
         int m = 27;
         int n = 41;
         int k = 133;
+        assertTrue(k > PanelGemm.KC && k < 2 * PanelGemm.KC, "two k chunks, the second short");
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
                 Tensor a = ta ? random(1, k, m) : random(1, m, k);
@@ -45,6 +48,20 @@ class PanelGemmTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void anEmptyInnerDimensionLeavesBetaTimesC() {
+        OpenClBackend backend = new OpenClBackend(Devices.context(), Placement.device());
+        Tensor c = random(4, 3, 17);
+        Tensor c0 = c.copy();
+        backend.gemm(false, false, 1f, Tensor.zeros(3, 0), Tensor.zeros(0, 17), 0.5f, c);
+        for (int i = 0; i < c.size(); i++) {
+            // halving is exact in binary floating point
+            if (c.data()[i] != 0.5f * c0.data()[i]) {
+                fail("C[" + i + "] = " + c.data()[i] + ", want " + 0.5f * c0.data()[i]);
             }
         }
     }
