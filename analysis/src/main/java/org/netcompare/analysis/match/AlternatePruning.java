@@ -55,6 +55,21 @@ final class AlternatePruning {
         }
     }
 
+    /**
+     * The distances of the other layer's neurons in {@code x}, {@code y} to the span of
+     * {@code basis}'s, kept for downdates ({@link SpanFactor}).
+     */
+    SpanFactor factor(Neuron.Layer basis, BitSet x, BitSet y) {
+        return basis == Neuron.Layer.X
+                ? distances.factor(coordinates.x(), x, coordinates.y(), y, true)
+                : distances.factor(coordinates.y(), y, coordinates.x(), x, true);
+    }
+
+    /** Norms of a layer's neurons. */
+    double[] norms(Neuron.Layer layer) {
+        return (layer == Neuron.Layer.X ? coordinates.x() : coordinates.y()).norms();
+    }
+
     private static boolean lost(Neuron required, BitSet x, BitSet y) {
         return required != null
                 && !(required.layer() == Neuron.Layer.X ? x : y).get(required.index());

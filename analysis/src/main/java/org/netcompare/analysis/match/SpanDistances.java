@@ -42,16 +42,31 @@ final class SpanDistances {
         if (kept.isEmpty()) {
             return false;
         }
-        if (basisKept.isEmpty()) {
-            kept.clear();
-            return true;
-        }
+        BitSet within = factor(basis, basisKept, targets, kept, false)
+                .targetsWithin(eps, targets.norms());
+        boolean removed = !within.equals(kept);
+        kept.and(within);
+        return removed;
+    }
+
+    /**
+     * The distances of the {@code kept} targets to the span of the basis neurons in
+     * {@code basisKept}, with R and the targets' coordinates when {@code forDowndates} and the
+     * basis has full numerical rank.
+     */
+    SpanFactor factor(JointCoordinates.Layer basis, BitSet basisKept,
+            JointCoordinates.Layer targets, BitSet kept, boolean forDowndates) {
         int rows = basis.coords().rows();
         int[] basisColumns = basisKept.stream().toArray();
         int[] targetColumns = kept.stream().toArray();
+        int count = targetColumns.length;
+        if (basisColumns.length == 0) {
+            return new SpanFactor(basisColumns, targetColumns, null, null,
+                    squaredRowsFrom(targets.coords(), targetColumns, 0));
+        }
+        double[] residuals = squaredRowsFrom(targets.coords(), targetColumns, rows);
         Matrix b = gather(basis.coords(), basisColumns, rows);
         Matrix t = gather(targets.coords(), targetColumns, rows);
-        double[] residuals = squaredRowsFrom(targets.coords(), targetColumns, rows);
 
         qr.decompose(b);
         double largest = 0;
@@ -64,22 +79,25 @@ final class SpanDistances {
         int rank = qr.rank(Math.max(observations, basisColumns.length) * UNIT_ROUNDOFF * largest);
         qr.applyQTranspose(t);
         double[] q = t.data();
-        int count = targetColumns.length;
         for (int i = rank; i < rows; i++) {
             for (int j = 0; j < count; j++) {
                 residuals[j] += q[i * count + j] * q[i * count + j];
             }
         }
-        boolean removed = false;
-        double eps2 = eps * eps;
-        for (int j = 0; j < count; j++) {
-            double norm = targets.norms()[targetColumns[j]];
-            if (residuals[j] > eps2 * norm * norm) {
-                kept.clear(targetColumns[j]);
-                removed = true;
-            }
+        int k = basisColumns.length;
+        if (!forDowndates || rank < k) {
+            return new SpanFactor(basisColumns, targetColumns, null, null, residuals);
         }
-        return removed;
+        int[] pivots = qr.getPivots();
+        int[] order = new int[k];
+        for (int j = 0; j < k; j++) {
+            order[j] = basisColumns[pivots[j]];
+        }
+        double[] r = new double[k * k];
+        System.arraycopy(qr.getR().data(), 0, r, 0, k * k);
+        double[] coordinates = new double[k * count];
+        System.arraycopy(q, 0, coordinates, 0, k * count);
+        return new SpanFactor(order, targetColumns, r, coordinates, residuals);
     }
 
     /** The chosen columns' first {@code rows} rows, zero below the source's last row. */

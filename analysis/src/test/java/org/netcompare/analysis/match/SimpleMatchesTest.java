@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -110,6 +111,49 @@ class SimpleMatchesTest {
             (w.layer() == Neuron.Layer.X ? x : y).clear(w.index());
             assertFalse(match.within(x, y, 0.3).contains(v), "without " + w);
         }
+    }
+
+    /**
+     * The removals by downdated factors decide as a fresh maximum match of what is left would
+     * (the algorithm as METHODS.md states it, through the public {@code within}), also where a
+     * duplicated neuron makes the span rank-deficient and the fresh route is taken.
+     */
+    @Test
+    void downdatedRemovalsAgreeWithFreshMaximumMatches() {
+        NeuronMatrix[] layers = Layers.mixed(150, 14, 3, 0.4, 8);
+        Matrix doubled = Layers.concat(layers[0].vectors(), column(layers[0].vectors(), 2));
+        for (NeuronMatrix x : new NeuronMatrix[] {layers[0], NeuronMatrix.dense(doubled)}) {
+            MaximumMatch match = new MaximumMatch(x, layers[1]);
+            MatchResult maximum = match.find(0.3);
+            List<Neuron> all = maximum.neurons();
+            for (int i = 0; i < all.size(); i += 3) {
+                Neuron v = all.get(i);
+                MatchResult expected = freshMinimum(match, maximum, v, i);
+                MatchResult found = MinimumMatch.of(match, maximum, v, i);
+                assertEquals(expected.x(), found.x(), "v " + v);
+                assertEquals(expected.y(), found.y(), "v " + v);
+            }
+        }
+    }
+
+    private static MatchResult freshMinimum(MaximumMatch match, MatchResult maximum, Neuron v,
+            long seed) {
+        MatchResult current = maximum;
+        List<Neuron> order = current.neurons();
+        order.remove(v);
+        Collections.shuffle(order, new Random(seed));
+        for (Neuron u : order) {
+            if (current.contains(u)) {
+                BitSet x = current.x();
+                BitSet y = current.y();
+                (u.layer() == Neuron.Layer.X ? x : y).clear(u.index());
+                MatchResult left = match.within(x, y, maximum.eps());
+                if (left.contains(v)) {
+                    current = left;
+                }
+            }
+        }
+        return current;
     }
 
     /** The same seed and neuron budget give the same matches; the budget bounds the work. */
