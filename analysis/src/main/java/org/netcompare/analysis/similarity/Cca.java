@@ -63,7 +63,9 @@ public final class Cca {
      * networks with canonical correlation", NeurIPS 2018, section 2.3): each correlation
      * weighted by {@code alpha_i = sum_j |<h_i, z_j>|}, h_i the i-th unit canonical variate and
      * z_j the j-th centred neuron, weights normalised to sum 1. As in the authors' code, the
-     * side with fewer neurons is weighed. Here {@code <h_i, z_j>} is entry (i, j) of
+     * side with fewer neurons is weighed. That code projects onto the uncentred activations;
+     * here the neurons are centred like the variates, so a neuron's mean, which no correlation
+     * sees, does not weigh in. {@code <h_i, z_j>} is entry (i, j) of
      * {@code directions^T (Q^T Z_c)}, since {@code h_i = Q u_i}.
      */
     private static double projectionWeighted(double[] rho, Matrix directions, Subspace side) {

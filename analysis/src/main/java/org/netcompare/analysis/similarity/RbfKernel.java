@@ -6,7 +6,9 @@ import org.netcompare.engine.parallel.Parallelism;
 /**
  * The Gaussian kernel matrix {@code K_ij = exp(-|x_i - x_j|^2 / (2 f^2 m))} of n centred
  * samples, m the median squared distance over the {@code n (n - 1) / 2} pairs of distinct
- * samples, stored as n x n float32 with its row means in float64, for RBF CKA.
+ * samples (Kornblith et al.'s code takes the median of the whole n x n matrix, zero diagonal
+ * included, which differs by O(1/n)), stored as n x n float32 with its row means in float64,
+ * for RBF CKA.
  *
  * <p>Squared distances come from the float32 Gram matrix ({@link Sgemm}) of the centred data as
  * {@code |x_i|^2 + |x_j|^2 - 2 x_i.x_j} with the squared lengths in float64; centring first

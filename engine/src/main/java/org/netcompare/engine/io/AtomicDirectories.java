@@ -1,6 +1,7 @@
 package org.netcompare.engine.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,12 @@ public final class AtomicDirectories {
             throw new IllegalArgumentException(target + ": exists and is not a directory");
         }
         String name = absolute.getFileName().toString();
-        Path temporary = Files.createTempDirectory(parent, "." + name + ".");
+        Path temporary = freshSibling(parent, name, "tmp");
         try {
             body.accept(temporary);
             if (Files.isDirectory(absolute)) {
                 requireReplaceable(target, absolute, temporary);
-                Path old = Files.createTempDirectory(parent, "." + name + ".old.");
-                Files.delete(old);
+                Path old = parent.resolve("." + name + ".old-" + uniqueSuffix());
                 Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);
@@ -57,6 +57,26 @@ public final class AtomicDirectories {
             }
             throw e;
         }
+    }
+
+    /**
+     * A new empty directory beside the target. Made with {@link Files#createDirectory}, not
+     * {@code createTempDirectory}, so that it gets the user's default permissions (the umask)
+     * rather than owner-only ones, as a directory the user made would.
+     */
+    private static Path freshSibling(Path parent, String name, String kind) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(parent.resolve("." + name + "." + kind + "-"
+                        + uniqueSuffix()));
+            } catch (FileAlreadyExistsException taken) {
+                // another writer picked the same name in the same nanosecond; take the next
+            }
+        }
+    }
+
+    private static String uniqueSuffix() {
+        return ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
     }
 
     private static void requireReplaceable(Path target, Path existing, Path replacement)
