@@ -13,12 +13,15 @@ import java.util.List;
  *
  * <p>All-zero neurons are left out of the pruning (they have no direction) but count in the
  * similarity's denominator. The layers are reduced once to joint coordinates
- * ({@link JointCoordinates}); every search after that (any eps, any starting sets) reuses them.
- * Instances are safe for concurrent searches.
+ * ({@link JointCoordinates}) for the largest eps asked; every search at that eps or below (any
+ * starting sets) reuses them. Instances are safe for concurrent searches.
  */
 public final class MaximumMatch {
 
-    private final JointCoordinates coordinates;
+    private final NeuronMatrix layerX;
+    private final NeuronMatrix layerY;
+    /** Built for the largest eps asked so far; guarded by this. */
+    private JointCoordinates coordinates;
     private final int neuronsX;
     private final int neuronsY;
     private final BitSet nonZeroX;
@@ -30,7 +33,13 @@ public final class MaximumMatch {
      * @throws IllegalArgumentException when the observation counts differ
      */
     public MaximumMatch(NeuronMatrix x, NeuronMatrix y) {
-        this.coordinates = new JointCoordinates(x, y);
+        if (x.observations() != y.observations()) {
+            throw new IllegalArgumentException("layer X has " + x.observations()
+                    + " observations, layer Y " + y.observations()
+                    + "; both must see the same inputs");
+        }
+        this.layerX = x;
+        this.layerY = y;
         this.neuronsX = x.neurons();
         this.neuronsY = y.neurons();
         this.nonZeroX = nonZero(x);
@@ -58,8 +67,13 @@ public final class MaximumMatch {
      * all neurons and each smaller one from the match just found.
      */
     public List<MatchResult> find(double... eps) {
+        double largest = 0;
         for (double e : eps) {
             checkEps(e);
+            largest = Math.max(largest, e);
+        }
+        if (eps.length > 0) {
+            coordinates(largest);
         }
         Integer[] order = new Integer[eps.length];
         Arrays.setAll(order, i -> i);
@@ -83,7 +97,9 @@ public final class MaximumMatch {
         checkEps(eps);
         BitSet keptX = start(x, nonZeroX, neuronsX, "X");
         BitSet keptY = start(y, nonZeroY, neuronsY, "Y");
-        new AlternatePruning(coordinates).prune(keptX, keptY, eps);
+        JointCoordinates joint = coordinates(eps);
+        keptX.and(joint.candidatesX());
+        new AlternatePruning(joint).prune(keptX, keptY, eps);
         return new MatchResult(eps, keptX, keptY, neuronsX, neuronsY);
     }
 
@@ -103,9 +119,20 @@ public final class MaximumMatch {
         return new MatchResult(match.eps(), x, y, neuronsX, neuronsY);
     }
 
-    /** A pruning workspace for one thread. */
-    AlternatePruning newPruning() {
-        return new AlternatePruning(coordinates);
+    /** A pruning workspace for one thread, for searches at {@code eps} or below. */
+    AlternatePruning newPruning(double eps) {
+        return new AlternatePruning(coordinates(eps));
+    }
+
+    /**
+     * Coordinates that serve {@code eps}: those built for a larger eps serve every smaller one,
+     * so they are rebuilt only when a search asks for a larger eps than any before.
+     */
+    private synchronized JointCoordinates coordinates(double eps) {
+        if (coordinates == null || coordinates.screeningEps() < eps) {
+            coordinates = new JointCoordinates(layerX, layerY, eps);
+        }
+        return coordinates;
     }
 
     private static BitSet start(BitSet given, BitSet nonZero, int neurons, String layer) {

@@ -22,7 +22,7 @@ public final class MinimumMatch {
      * @param seed the removal order's seed; the result depends on nothing else
      */
     public static MatchResult of(MaximumMatch match, MatchResult maximum, Neuron v, long seed) {
-        return of(match, match.newPruning(), maximum, v, seed);
+        return of(match, match.newPruning(maximum.eps()), maximum, v, seed);
     }
 
     static MatchResult of(MaximumMatch match, AlternatePruning pruning, MatchResult maximum,

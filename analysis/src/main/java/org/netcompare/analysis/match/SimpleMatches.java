@@ -79,7 +79,7 @@ public final class SimpleMatches {
             int count = Math.min(batch, wanted - first);
             Parallelism.forEach(count, i -> {
                 int position = first + i;
-                minima[position] = MinimumMatch.of(match, match.newPruning(), maximum,
+                minima[position] = MinimumMatch.of(match, match.newPruning(maximum.eps()), maximum,
                         order.get(position), seed + 1 + position);
             });
             done += count;

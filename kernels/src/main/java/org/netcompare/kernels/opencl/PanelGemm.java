@@ -7,8 +7,9 @@ import org.netcompare.engine.tensor.Tensor;
 /**
  * {@code C = alpha op(A) op(B) + beta C} through sgemm.cl: the host packs op(A) and op(B) into
  * zero-padded panels of {@value #MR} rows and {@value #NR} columns, chunk by chunk of {@value
- * #KC} along k (any strides and transposes are resolved there, in O(mk + kn)), the device computes the padded product, and the host
- * applies alpha and beta while writing C through its strides (so beta = 0 never reads C).
+ * #KC} along k (any strides and transposes are resolved there, in O(mk + kn)), the device
+ * computes the padded product, and the host applies alpha and beta while writing C through its
+ * strides (so beta = 0 never reads C).
  *
  * <p>{@link #gemm} is {@link #load}, {@link #multiply}, {@link #store}; the steps are public so
  * a benchmark can time the kernel alone on operands already on the device. Host arrays and

@@ -30,15 +30,37 @@ final class Views {
 
     /**
      * The layout array elementwise.cl reads: {rank, shape..., strides of each operand...}; all
-     * operands have {@code shape} (broadcast inputs already expanded to it).
+     * operands have {@code shape} (broadcast inputs already expanded to it). Axes of size 1 are
+     * dropped and neighbouring axes that every operand steps through as one are merged (outer
+     * stride = inner stride x inner size), so contiguous operands become one axis and the
+     * kernel's index arithmetic shrinks with them; the row-major element order is unchanged.
      */
     static int[] layout(int[] shape, Tensor... operands) {
-        int rank = shape.length;
+        int[] sizes = new int[shape.length];
+        int[][] strides = new int[operands.length][shape.length];
+        int rank = 0;
+        for (int axis = 0; axis < shape.length; axis++) {
+            if (shape[axis] == 1) {
+                continue;
+            }
+            boolean merges = rank > 0;
+            for (int o = 0; o < operands.length && merges; o++) {
+                merges = strides[o][rank - 1] == operands[o].stride(axis) * shape[axis];
+            }
+            if (merges) {
+                sizes[rank - 1] *= shape[axis];
+            } else {
+                sizes[rank++] = shape[axis];
+            }
+            for (int o = 0; o < operands.length; o++) {
+                strides[o][rank - 1] = operands[o].stride(axis);
+            }
+        }
         int[] layout = new int[1 + rank * (1 + operands.length)];
         layout[0] = rank;
-        System.arraycopy(shape, 0, layout, 1, rank);
-        for (int i = 0; i < operands.length; i++) {
-            System.arraycopy(operands[i].strides(), 0, layout, 1 + rank * (1 + i), rank);
+        System.arraycopy(sizes, 0, layout, 1, rank);
+        for (int o = 0; o < operands.length; o++) {
+            System.arraycopy(strides[o], 0, layout, 1 + rank * (1 + o), rank);
         }
         return layout;
     }
