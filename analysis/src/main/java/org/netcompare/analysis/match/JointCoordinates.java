@@ -57,8 +57,9 @@ final class JointCoordinates {
         }
         candidatesX = new BitSet(nx);
         double[] normsX = layerX.norms();
+        double eps2 = screeningEps * screeningEps;
         for (int j = 0; j < nx; j++) {
-            if (normsX[j] > 0 && outside[j] <= screeningEps * screeningEps * normsX[j] * normsX[j]) {
+            if (normsX[j] > 0 && outside[j] <= eps2 * normsX[j] * normsX[j]) {
                 candidatesX.set(j);
             }
         }

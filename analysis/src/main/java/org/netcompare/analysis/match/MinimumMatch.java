@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The v-minimum match (Wang et al., NeurIPS 2018, section 3.2, algorithm 2): a smallest match
+ * The v-minimum match (Wang et al., NeurIPS 2018, section 3.2, algorithm 2): a minimal match
  * containing neuron v, found from the maximum match by trying to remove every other neuron once,
  * in a seeded random order: the maximum match of what is left replaces the current match when
  * it still contains v. The result is a simple match, one that is no union of smaller matches.
@@ -51,7 +51,10 @@ public final class MinimumMatch {
         return state.match();
     }
 
-    /** What removing a neuron from a factored match gave. */
+    /**
+     * What removing a neuron from a factored match gave; the two outcomes without a match are
+     * told apart by identity.
+     */
     private record Removal(Factored kept) {
 
         /** v was pruned: the removal is undone. */
@@ -87,7 +90,7 @@ public final class MinimumMatch {
                 if (!shrinking.fullRank()) {
                     return Removal.RANK_DEFICIENT;
                 }
-                for (int neuron = gone.nextSetBit(0); neuron >= 0; neuron = gone.nextSetBit(neuron + 1)) {
+                for (int neuron : gone.stream().toArray()) {
                     shrinking = shrinking.withoutBasis(neuron);
                 }
                 BitSet layerSet = inX ? x : y;

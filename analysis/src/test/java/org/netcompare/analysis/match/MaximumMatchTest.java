@@ -77,6 +77,24 @@ class MaximumMatchTest {
         assertTrue(nonTrivial >= 3, "the data must exercise partial matches");
     }
 
+    /**
+     * Where Y is rank-deficient (every Y neuron twice), the screening against span(Q_Y) sees a
+     * larger span than Y's; the match is still the brute-force one.
+     */
+    @Test
+    void rankDeficientSecondLayerAgreesWithBruteForce() {
+        NeuronMatrix[] layers = Layers.mixed(120, 30, 5, 0.5, 13);
+        Matrix y = layers[1].vectors();
+        Matrix doubled = Layers.concat(y, y);
+        MaximumMatch match = new MaximumMatch(layers[0], NeuronMatrix.dense(doubled));
+        for (double eps : new double[] {0.5, 0.25, 0.15}) {
+            BitSet[] expected = BruteForceMatch.maximum(layers[0].vectors(), doubled, eps);
+            MatchResult found = match.find(eps);
+            assertEquals(expected[0], found.x(), "X at eps " + eps);
+            assertEquals(expected[1], found.y(), "Y at eps " + eps);
+        }
+    }
+
     /** Several eps in one call equal separate searches, in the order given, non-decreasing. */
     @Test
     void severalEpsEqualSeparateSearchesAndGrowWithEps() {

@@ -10,8 +10,10 @@ package org.netcompare.kernels.opencl;
  *       very cores the CPU backend uses, so at best it matches the engine's vectorised loops
  *       and Sgemm, and each call pays copies in and out on top. Measured with {@code
  *       OpenClGemmBenchmark} on the 2-core development machine (PoCL 3.1, AVX-512, load
- *       average about 15): n = 1024, Sgemm 16.5 ms (130 GFLOPS) against sgemm.cl with
- *       transfers 21.7 ms (99 GFLOPS); n = 256, 0.27 ms against 1.04 ms.
+ *       average about 8): n = 1024, the CPU backend 13.0 ms (165 GFLOPS) against sgemm.cl
+ *       with transfers 22.9 ms (94 GFLOPS; kernel alone 16.6 ms, 130 GFLOPS); n = 256,
+ *       0.23 ms against 0.78 ms. {@code OpenClOpsBenchmark} (4096 x 1024) puts the other
+ *       kernels 10 to 30 times behind the CPU backend, transfers included.
  *   <li>GPU: gemm on the device from {@value #GPU_GEMM_MIN_FLOPS} floating-point operations
  *       (2 m n k; about a 128-cube) up, everything else on the CPU backend. Tensors live in host
  *       memory, so an elementwise operation or a reduction would move 8-12 bytes over the bus
