@@ -71,49 +71,71 @@ final class ActivationsCommand extends BaseCommand {
         }
         Sequential model = ModelDirectory.load(modelDir).model();
         List<String> captured = chosenLayers(model);
-        Tensor samples = samples(model);
-        int count = samples.dim(0);
+        if (input != null) {
+            if (data.directory != null || data.limit != null) {
+                throw new InvalidInputException("--input and --data/--limit exclude each other:"
+                        + " samples come from a file or from a dataset");
+            }
+            try (ModelInputs.Rows rows = ModelInputs.open(input, model.inputShape())) {
+                write(model, captured, rows.count(), rows::next);
+            }
+        } else {
+            Tensor images = datasetImages(model);
+            write(model, captured, images.dim(0),
+                    n -> images.slice(0, n.from(), n.to()).contiguous());
+        }
+    }
+
+    /** The samples {@code [from, to)}, asked for in consecutive ranges. */
+    @FunctionalInterface
+    private interface BatchSource {
+        Tensor batch(ModelInputs.Range range) throws IOException;
+    }
+
+    /**
+     * Streams the batches' layer outputs into the files of a new directory.
+     *
+     * @throws InvalidInputException if there are no samples or {@code --out} cannot be replaced
+     */
+    private void write(Sequential model, List<String> captured, int count, BatchSource source)
+            throws IOException {
         if (count == 0) {
             throw new InvalidInputException("no samples to run");
         }
         try {
-            write(model, captured, samples);
+            AtomicDirectories.write(out, dir -> writeInto(dir, model, captured, count, source));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--out " + e.getMessage(), e);
         }
     }
 
-    /** Streams the batches' layer outputs into the files of a new directory. */
-    private void write(Sequential model, List<String> captured, Tensor samples)
-            throws IOException {
-        int count = samples.dim(0);
-        AtomicDirectories.write(out, dir -> {
-            Map<String, NpyWriter> writers = new LinkedHashMap<>();
-            try {
-                for (String layer : captured) {
-                    writers.put(layer, NpyWriter.create(dir.resolve(layer + ".npy"), DType.F32,
-                            model.outputShape(layer)));
-                }
-                for (int from = 0; from < count; from += batchSize) {
-                    int to = Math.min(count, from + batchSize);
-                    Map<String, Tensor> outputs = model.forwardCapturing(
-                            samples.slice(0, from, to).contiguous(), false, captured);
-                    for (Map.Entry<String, Tensor> output : outputs.entrySet()) {
-                        writers.get(output.getKey()).append(output.getValue().toArray());
-                    }
-                    progress("activations: " + to + "/" + count + " samples");
-                }
-                for (NpyWriter writer : writers.values()) {
-                    writer.finish();
-                }
-            } finally {
-                for (NpyWriter writer : writers.values()) {
-                    writer.close();
-                }
+    private void writeInto(Path dir, Sequential model, List<String> captured, int count,
+            BatchSource source) throws IOException {
+        Map<String, NpyWriter> writers = new LinkedHashMap<>();
+        try {
+            for (String layer : captured) {
+                writers.put(layer, NpyWriter.create(dir.resolve(layer + ".npy"), DType.F32,
+                        model.outputShape(layer)));
             }
-            Files.write(dir.resolve(LayerInputs.INDEX_FILE),
-                    JsonOutput.mapper().writeValueAsBytes(index(model, captured, count)));
-        });
+            for (int from = 0; from < count; from += batchSize) {
+                int to = Math.min(count, from + batchSize);
+                Map<String, Tensor> outputs = model.forwardCapturing(
+                        source.batch(new ModelInputs.Range(from, to)), false, captured);
+                for (Map.Entry<String, Tensor> output : outputs.entrySet()) {
+                    writers.get(output.getKey()).append(output.getValue().toArray());
+                }
+                progress("activations: " + to + "/" + count + " samples");
+            }
+            for (NpyWriter writer : writers.values()) {
+                writer.finish();
+            }
+        } finally {
+            for (NpyWriter writer : writers.values()) {
+                writer.close();
+            }
+        }
+        Files.write(dir.resolve(LayerInputs.INDEX_FILE),
+                JsonOutput.mapper().writeValueAsBytes(index(model, captured, count)));
     }
 
     /** The layers asked for, in network order. */
@@ -134,14 +156,7 @@ final class ActivationsCommand extends BaseCommand {
         return all.stream().filter(layers::contains).toList();
     }
 
-    private Tensor samples(Sequential model) throws Exception {
-        if (input != null) {
-            if (data.directory != null || data.limit != null) {
-                throw new InvalidInputException("--input and --data/--limit exclude each other:"
-                        + " samples come from a file or from a dataset");
-            }
-            return ModelInputs.read(input, model.inputShape());
-        }
+    private Tensor datasetImages(Sequential model) throws IOException {
         DatasetSplit chosen = switch (split) {
             case "train" -> DatasetSplit.TRAIN;
             case "test" -> DatasetSplit.TEST;

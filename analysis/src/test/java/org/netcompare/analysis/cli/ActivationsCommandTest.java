@@ -77,6 +77,28 @@ class ActivationsCommandTest {
     }
 
     @Test
+    void acceptsFlatSamplesAndRefusesSamplesOfAnotherSize() throws Exception {
+        Path flat = dir.resolve("flat.npy");
+        Npy.write(flat, NdArray.ofFloats(images.toArray(), 10, 784));
+        Path out = dir.resolve("flat");
+        CommandRunner result = CommandRunner.run("activations", "--model", modelDir.toString(),
+                "--input", flat.toString(), "--layers", "fc3", "--batch-size", "3", "--out",
+                out.toString());
+        assertEquals(0, result.status(), result.err());
+        assertArrayEquals(model.forward(images, false).toArray(),
+                Npy.read(out.resolve("fc3.npy")).toFloatArray(), 1e-5f);
+
+        Path wrong = dir.resolve("wrong.npy");
+        Npy.write(wrong, NdArray.ofFloats(new float[10 * 783], 10, 783));
+        CommandRunner refused = CommandRunner.run("activations", "--model",
+                modelDir.toString(), "--input", wrong.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(ExitCode.BAD_INPUT, refused.status());
+        assertTrue(refused.errIsOneLine() && refused.err().contains("wrong.npy"),
+                refused.err());
+    }
+
+    @Test
     void userErrorsEndInOneLine() {
         CommandRunner unknown = CommandRunner.run("activations", "--model", modelDir.toString(),
                 "--input", input.toString(), "--layers", "fc9", "--out", dir.resolve("o")
