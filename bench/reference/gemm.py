@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-SIZES = (256, 1024, 2048)
+SIZES = (256, 512, 1024, 2048)
 KNN_POINTS = (4096,)
 FEATURES = 128
 THREADS = (1, 2)

@@ -58,7 +58,7 @@ public class GemmBenchmark {
     public static class Square extends Threads {
 
         /** Rows and columns of A, B and C. */
-        @Param({"256", "1024", "2048"})
+        @Param({"256", "512", "1024", "2048"})
         public int n;
 
         float[] a;

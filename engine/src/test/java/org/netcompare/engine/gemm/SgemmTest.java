@@ -172,6 +172,27 @@ class SgemmTest {
         }
     }
 
+    /**
+     * Tall and wide operands: (1000 x 3)(3 x 1000) is all edge tiles in k, (3 x 1000)(1000 x 3)
+     * is one short row block with a deep k, 129 sits one past a power of two.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void tallWideAndOnePastPowerOfTwoShapes(MicroKernel kernel) {
+        int[][] shapes = {{1, 1, 1}, {129, 129, 129}, {1000, 1000, 3}, {3, 3, 1000},
+            {1000, 3, 129}, {3, 1000, 129}};
+        long seed = 500;
+        for (int[] shape : shapes) {
+            for (boolean transA : FLAGS) {
+                for (boolean transB : FLAGS) {
+                    Case gemm = new Case(transA, transB, shape[0], shape[1], shape[2], 1, seed++);
+                    gemm.run(kernel, 1.25f, -0.5f);
+                    gemm.assertMatchesReference(1.25f, -0.5f);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void panelsWiderThanNcAreSplit(MicroKernel kernel) {

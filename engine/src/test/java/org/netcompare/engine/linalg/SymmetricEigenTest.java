@@ -94,6 +94,30 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void tridiagonalToeplitzMatchesTheClosedForm() {
+        // a on the diagonal, b beside it: lambda_j = a + 2 b cos(j pi / (n + 1)), j = 1..n,
+        // with eigenvectors v_j(i) = sin(i j pi / (n + 1)).
+        for (int n : new int[] {1, 2, 9, 64, 201}) {
+            double a = 1.5;
+            double b = -0.75;
+            Matrix t = Matrix.zeros(n, n);
+            for (int i = 0; i < n; i++) {
+                t.set(i, i, a);
+                if (i + 1 < n) {
+                    t.set(i, i + 1, b);
+                    t.set(i + 1, i, b);
+                }
+            }
+            double[] expected = new double[n];
+            for (int j = 1; j <= n; j++) {
+                expected[j - 1] = a + 2 * b * Math.cos(j * Math.PI / (n + 1));
+            }
+            SymmetricEigen eigen = checkedDecomposition(t);
+            assertSpectrum(expected, eigen.eigenvalues(), Math.abs(a) + 2 * Math.abs(b));
+        }
+    }
+
+    @Test
     void twoByTwoMatchesTheClosedForm() {
         // [[a, b], [b, c]]: lambda = (a + c)/2 +- sqrt(((a - c)/2)^2 + b^2)
         double a = 2;
