@@ -92,19 +92,9 @@ public final class Sgemm {
                 : "scalar";
     }
 
-    /**
-     * Loads the Vector API kernel only when the incubator module is in the boot layer, so a JVM
-     * started without {@code --add-modules jdk.incubator.vector} never touches its classes.
-     */
+    /** The Vector API kernel, or null where this JVM cannot run it (see {@link VectorApi}). */
     private static MicroKernel loadVectorKernel() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            return VectorKernel.forThisMachine();
-        } catch (LinkageError unavailable) {
-            return null;
-        }
+        return VectorApi.loadIfPresent(() -> VectorKernel.forThisMachine());
     }
 
     private static void checkView(String name, float[] array, int offset, int ld, int rows,
