@@ -38,7 +38,7 @@ final class MatchCommand extends BaseCommand {
     Path fileB;
 
     @Option(names = "--eps", split = ",", defaultValue = "0.15,0.2,0.25,0.3,0.5",
-            paramLabel = "E[,E...]",
+            paramLabel = "E",
             description = "Relative distances, each in (0, 1), one result per value (default: ${DEFAULT-VALUE}).")
     List<Double> eps;
 

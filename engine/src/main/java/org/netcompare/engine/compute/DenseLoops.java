@@ -1,5 +1,7 @@
 package org.netcompare.engine.compute;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * The inner loops of the CPU backend, over densely packed runs of floats: elementwise
  * functions, row maxima and sums, shifted exponentials. Everything else in {@link CpuBackend}
@@ -7,7 +9,8 @@ package org.netcompare.engine.compute;
  *
  * <p>Two implementations: {@link VectorLoops} on the incubator Vector API (SIMD, with
  * exponential, logarithm and tanh from the JIT's vector math library) when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}, and the plain-Java {@link ScalarLoops} otherwise.
+ * {@code --add-modules jdk.incubator.vector} ({@link VectorSupport}), and the plain-Java
+ * {@link ScalarLoops} otherwise.
  * On the 4096 x 1024 matrices of OpsBenchmark the vector loops are two to ten times faster; the
  * JIT's own auto-vectorization of the scalar loops does not come close.
  */
@@ -50,20 +53,10 @@ interface DenseLoops {
 
     /** Chooses lazily, so a JVM without the incubator module never loads its classes. */
     final class Holder {
-        static final DenseLoops BEST = load();
+        static final DenseLoops BEST =
+                VectorSupport.choose(() -> new VectorLoops(), () -> ScalarLoops.INSTANCE);
 
         private Holder() {
-        }
-
-        private static DenseLoops load() {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return ScalarLoops.INSTANCE;
-            }
-            try {
-                return new VectorLoops();
-            } catch (LinkageError unavailable) {
-                return ScalarLoops.INSTANCE;
-            }
         }
     }
 }

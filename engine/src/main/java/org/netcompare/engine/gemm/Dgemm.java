@@ -2,6 +2,7 @@ package org.netcompare.engine.gemm;
 
 import java.util.Arrays;
 import org.netcompare.engine.parallel.Parallelism;
+import org.netcompare.engine.simd.VectorSupport;
 
 /**
  * Double-precision matrix product for {@link org.netcompare.engine.linalg.Matrix}:
@@ -18,8 +19,8 @@ import org.netcompare.engine.parallel.Parallelism;
  * <p>KC is 256: a KC x MC block of doubles then takes the 384 KiB of L2 that Sgemm's float block
  * takes. Each element of C is the sum of the same FMA chains over the same KC steps whatever the
  * thread count, so results do not depend on {@link Parallelism#threads()}, bit for bit; the Vector
- * API kernel and the scalar one (taken without the {@code jdk.incubator.vector} module or with
- * {@code -Dnetcompare.gemm.scalar=true}) round identically too.
+ * API kernel and the scalar one (chosen by {@link VectorSupport}, forced with
+ * {@code -Dnetcompare.gemm.scalar=true} as for Sgemm) round identically too.
  */
 public final class Dgemm {
 
@@ -28,10 +29,9 @@ public final class Dgemm {
     private static final long PARALLEL_STEP_WORK = 128L * 128 * KC;
 
     private static final DoubleKernel SCALAR = new ScalarDoubleKernel();
-    private static final DoubleKernel VECTOR =
-            VectorApi.loadIfPresent(() -> new VectorDoubleKernel());
+    private static final DoubleKernel VECTOR = VectorSupport.link(() -> new VectorDoubleKernel());
     private static final DoubleKernel ACTIVE =
-            VECTOR == null || Boolean.getBoolean("netcompare.gemm.scalar") ? SCALAR : VECTOR;
+            VectorSupport.choose("netcompare.gemm.scalar", () -> VECTOR, () -> SCALAR);
 
     private Dgemm() {
     }

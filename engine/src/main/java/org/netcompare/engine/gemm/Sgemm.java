@@ -1,5 +1,7 @@
 package org.netcompare.engine.gemm;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * Single-precision general matrix multiply, row-major, BLAS conventions:
  * {@code C = alpha * op(A) * op(B) + beta * C} with op(A) m x k and op(B) k x n.
@@ -8,8 +10,8 @@ package org.netcompare.engine.gemm;
  * High-Performance Matrix Multiplication" (ACM TOMS 34(3), 2008), multithreaded through
  * {@link org.netcompare.engine.parallel.Parallelism}. The micro-kernel uses the incubator Vector
  * API when the JVM was started with {@code --add-modules jdk.incubator.vector}, and plain Java
- * otherwise, or when the system property {@code netcompare.gemm.scalar=true} is set;
- * {@link #implementation()} names the path taken.
+ * otherwise, or when {@code netcompare.scalar=true} or {@code netcompare.gemm.scalar=true} is
+ * set ({@link VectorSupport}); {@link #implementation()} names the path taken.
  *
  * <p>Calls may come from several threads at once (packing buffers are per thread). A call with
  * fewer than 128 * 128 * 512 multiply-adds per rank-512 step (m * n * min(k, 512)) runs on the
@@ -19,9 +21,11 @@ package org.netcompare.engine.gemm;
 public final class Sgemm {
 
     private static final MicroKernel SCALAR = new ScalarKernel();
-    private static final MicroKernel VECTOR = loadVectorKernel();
+    /** Linked through a lambda, not a method reference, so only calling it loads the class. */
+    private static final MicroKernel VECTOR =
+            VectorSupport.link(() -> VectorKernel.forThisMachine());
     private static final MicroKernel ACTIVE =
-            VECTOR == null || Boolean.getBoolean("netcompare.gemm.scalar") ? SCALAR : VECTOR;
+            VectorSupport.choose("netcompare.gemm.scalar", () -> VECTOR, () -> SCALAR);
 
     private Sgemm() {
     }
@@ -90,11 +94,6 @@ public final class Sgemm {
         return kernel == VECTOR && VECTOR != null
                 ? "vector (" + VectorKernel.bits() + "-bit, " + VectorKernel.lanes() + " lanes)"
                 : "scalar";
-    }
-
-    /** The Vector API kernel, or null where this JVM cannot run it (see {@link VectorApi}). */
-    private static MicroKernel loadVectorKernel() {
-        return VectorApi.loadIfPresent(() -> VectorKernel.forThisMachine());
     }
 
     private static void checkView(String name, float[] array, int offset, int ld, int rows,

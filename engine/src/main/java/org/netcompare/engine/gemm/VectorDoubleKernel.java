@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The float64 tile on the incubator Vector API: 6 rows x 2 vectors (6 x 16 with AVX-512, 6 x 8
  * with AVX2), 12 accumulators, two B vectors and one broadcast A element, which fits the 16
  * vector registers of AVX2 as well as the 32 of AVX-512 (the BLIS shape of {@link VectorKernel6x2};
- * one shape keeps this float64 path compact). Only loaded through {@link VectorApi}.
+ * one shape keeps this float64 path compact). Only built through {@link
+ * org.netcompare.engine.simd.VectorSupport}.
  */
 final class VectorDoubleKernel implements DoubleKernel {
 

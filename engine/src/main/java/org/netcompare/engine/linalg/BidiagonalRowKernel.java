@@ -1,5 +1,7 @@
 package org.netcompare.engine.linalg;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * The two inner loops of the one-pass bidiagonalisation step ({@link HouseholderBidiagonal}),
  * both over one row of the trailing block while it sits in cache.
@@ -22,15 +24,8 @@ interface BidiagonalRowKernel {
     void rightUpdateAccumulate(double[] a, int rowOffset, int from, int to, double f,
             double[] u, double c, double[] z);
 
-    /** The Vector API kernel when the JVM has the incubator module, else the plain one. */
+    /** The Vector API kernel when {@link VectorSupport#available()}, else the plain one. */
     static BidiagonalRowKernel best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return new VectorBidiagonalRowKernel();
-            } catch (LinkageError unavailable) {
-                // fall through to the plain kernel
-            }
-        }
-        return new ScalarBidiagonalRowKernel();
+        return VectorSupport.choose(() -> new VectorBidiagonalRowKernel(), ScalarBidiagonalRowKernel::new);
     }
 }

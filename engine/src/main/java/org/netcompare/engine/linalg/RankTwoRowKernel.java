@@ -1,5 +1,7 @@
 package org.netcompare.engine.linalg;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * The inner loop of the fused tridiagonalisation step ({@link HouseholderTridiagonal}): one row
  * of the upper triangle gets the previous rank-two update and contributes to the next
@@ -15,15 +17,8 @@ interface RankTwoRowKernel {
     double apply(double[] a, int rowOffset, int from, int to, double pvi, double pwi, double vi,
             double[] pv, double[] pw, double[] v, double[] p);
 
-    /** The Vector API kernel when the JVM has the incubator module, else the plain one. */
+    /** The Vector API kernel when {@link VectorSupport#available()}, else the plain one. */
     static RankTwoRowKernel best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return new VectorRankTwoRowKernel();
-            } catch (LinkageError unavailable) {
-                // fall through to the plain kernel
-            }
-        }
-        return new ScalarRankTwoRowKernel();
+        return VectorSupport.choose(() -> new VectorRankTwoRowKernel(), ScalarRankTwoRowKernel::new);
     }
 }

@@ -1,5 +1,7 @@
 package org.netcompare.engine.linalg;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * Applies a group of four Householder reflectors in compact WY form,
  * {@code H_1 H_2 H_3 H_4 = I - V T V^T} (Schreiber and Van Loan 1989; Golub and Van Loan, 4th
@@ -19,16 +21,9 @@ interface ReflectorGroupKernel {
      */
     void apply(double[] x, int xOffset, double[] v, int vOffset, int length, double[] t);
 
-    /** The Vector API kernel when the JVM has the incubator module, else the plain one. */
+    /** The Vector API kernel when {@link VectorSupport#available()}, else the plain one. */
     static ReflectorGroupKernel best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return new VectorReflectorGroupKernel();
-            } catch (LinkageError unavailable) {
-                // fall through to the plain kernel
-            }
-        }
-        return new ScalarReflectorGroupKernel();
+        return VectorSupport.choose(() -> new VectorReflectorGroupKernel(), ScalarReflectorGroupKernel::new);
     }
 
     /** {@code u = w T} for the row vector w of the four dot products; T upper triangular. */

@@ -1,5 +1,7 @@
 package org.netcompare.engine.linalg;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * The two matrix products that apply a block reflector {@code I - V T V^T} to C (see
  * {@link BlockReflector}): {@code W += V^T C} and {@code C -= V W}. V is rows x k, packed
@@ -14,19 +16,12 @@ package org.netcompare.engine.linalg;
 interface ReflectorKernel {
 
     /**
-     * The Vector API kernel when the JVM has {@code jdk.incubator.vector} (and
-     * {@code -Dnetcompare.linalg.scalar=true} is not set), else the plain one.
+     * The Vector API kernel when {@link VectorSupport#available()} and
+     * {@code -Dnetcompare.linalg.scalar=true} is not set, else the plain one.
      */
     static ReflectorKernel preferred() {
-        if (Boolean.getBoolean("netcompare.linalg.scalar")
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return new ScalarReflectorKernel();
-        }
-        try {
-            return new VectorReflectorKernel();
-        } catch (LinkageError unavailable) {
-            return new ScalarReflectorKernel();
-        }
+        return VectorSupport.choose("netcompare.linalg.scalar", () -> new VectorReflectorKernel(),
+                ScalarReflectorKernel::new);
     }
 
     /** Widths this kernel accepts are multiples of this. */

@@ -1,5 +1,7 @@
 package org.netcompare.engine.linalg;
 
+import org.netcompare.engine.simd.VectorSupport;
+
 /**
  * Applies a recorded batch of plane rotations to columns [from, to) of a row-major matrix.
  * Rotation r acts on rows {@code x = upper[r]} and {@code y = lower[r]} as
@@ -10,16 +12,9 @@ interface RotationKernel {
     void apply(double[] a, int cols, int from, int to, int[] upper, int[] lower,
             double[] cosines, double[] sines, int count);
 
-    /** The Vector API kernel when the JVM has the incubator module, else the plain one. */
+    /** The Vector API kernel when {@link VectorSupport#available()}, else the plain one. */
     static RotationKernel best() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            try {
-                return new VectorRotationKernel();
-            } catch (LinkageError unavailable) {
-                // fall through to the plain kernel
-            }
-        }
-        return new ScalarRotationKernel();
+        return VectorSupport.choose(() -> new VectorRotationKernel(), ScalarRotationKernel::new);
     }
 
     /**

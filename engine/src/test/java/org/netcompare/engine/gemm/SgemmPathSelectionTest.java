@@ -41,6 +41,12 @@ class SgemmPathSelectionTest {
     }
 
     @Test
+    void theSharedPropertyForcesTheScalarKernel() throws Exception {
+        assertEquals(List.of("scalar", PRODUCT),
+                probe("--add-modules", "jdk.incubator.vector", "-Dnetcompare.scalar=true"));
+    }
+
+    @Test
     void withTheModuleTheVectorKernelRuns() throws Exception {
         List<String> lines = probe("--add-modules", "jdk.incubator.vector");
         assertEquals(Sgemm.describe(Sgemm.vectorKernel()), lines.get(0));
