@@ -44,7 +44,7 @@ public final class Cca {
         if (a.rank() + b.rank() > n - 1) {
             throw new DegenerateCcaException(a.rank(), b.rank(), n);
         }
-        Matrix overlap = a.basis().transpose().times(b.basis());
+        Matrix overlap = a.basis().transposeTimes(b.basis());
         Svd svd = new Svd(true, true, false);
         svd.decompose(overlap);
         double[] rho = svd.singularValues();
@@ -69,7 +69,7 @@ public final class Cca {
      * {@code directions^T (Q^T Z_c)}, since {@code h_i = Q u_i}.
      */
     private static double projectionWeighted(double[] rho, Matrix directions, Subspace side) {
-        Matrix projections = directions.transpose().times(side.neuronCoordinates());
+        Matrix projections = directions.transposeTimes(side.neuronCoordinates());
         double weighted = 0;
         double total = 0;
         for (int i = 0; i < rho.length; i++) {

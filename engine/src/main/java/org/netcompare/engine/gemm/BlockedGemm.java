@@ -84,7 +84,7 @@ final class BlockedGemm {
     }
 
     /** Runs the tasks on the pool, or inline on this thread for a single-threaded call. */
-    private static void run(int threads, int count, IntConsumer task) {
+    static void run(int threads, int count, IntConsumer task) {
         if (threads == 1) {
             for (int i = 0; i < count; i++) {
                 task.accept(i);

@@ -13,6 +13,9 @@ final class Workspace {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private float[] tile = new float[0];
+    private double[] packedDoubleA = new double[0];
+    private double[] packedDoubleB = new double[0];
+    private double[] doubleTile = new double[0];
 
     private Workspace() {
     }
@@ -44,5 +47,29 @@ final class Workspace {
             tile = new float[size];
         }
         return tile;
+    }
+
+    /** A buffer of at least {@code size} doubles for a packed block of A ({@link Dgemm}). */
+    double[] packedDoubleA(int size) {
+        if (packedDoubleA.length < size) {
+            packedDoubleA = new double[size];
+        }
+        return packedDoubleA;
+    }
+
+    /** A buffer of at least {@code size} doubles for a packed panel of B ({@link Dgemm}). */
+    double[] packedDoubleB(int size) {
+        if (packedDoubleB.length < size) {
+            packedDoubleB = new double[size];
+        }
+        return packedDoubleB;
+    }
+
+    /** A scratch tile of at least {@code size} doubles ({@link Dgemm}). */
+    double[] doubleTile(int size) {
+        if (doubleTile.length < size) {
+            doubleTile = new double[size];
+        }
+        return doubleTile;
     }
 }

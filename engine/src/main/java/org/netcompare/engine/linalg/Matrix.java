@@ -1,6 +1,7 @@
 package org.netcompare.engine.linalg;
 
 import java.util.Arrays;
+import org.netcompare.engine.gemm.Dgemm;
 
 /**
  * A dense float64 matrix: one row-major {@code double[]} and its two sizes, as EJML's
@@ -110,27 +111,31 @@ public final class Matrix {
         return t;
     }
 
-    /** This matrix times {@code other}, in plain i-k-j order (float64 work here is small). */
+    /**
+     * This matrix (m x k) times {@code other} (k x n), an m x n matrix, through the blocked,
+     * multithreaded {@link Dgemm}.
+     */
     public Matrix times(Matrix other) {
         if (cols != other.rows) {
             throw new IllegalArgumentException("cannot multiply " + rows + " x " + cols + " by "
                     + other.rows + " x " + other.cols);
         }
         Matrix out = zeros(rows, other.cols);
-        int n = other.cols;
-        for (int i = 0; i < rows; i++) {
-            int outRow = i * n;
-            for (int k = 0; k < cols; k++) {
-                double aik = data[i * cols + k];
-                if (aik == 0) {
-                    continue;
-                }
-                int otherRow = k * n;
-                for (int j = 0; j < n; j++) {
-                    out.data[outRow + j] += aik * other.data[otherRow + j];
-                }
-            }
+        Dgemm.multiply(false, rows, other.cols, cols, data, other.data, out.data);
+        return out;
+    }
+
+    /**
+     * The transpose of this matrix (k x m) times {@code other} (k x n), an m x n matrix, without
+     * forming the transpose: Q_x^T Q_y, U^T X and the like.
+     */
+    public Matrix transposeTimes(Matrix other) {
+        if (rows != other.rows) {
+            throw new IllegalArgumentException("cannot multiply the transpose of " + rows + " x "
+                    + cols + " by " + other.rows + " x " + other.cols);
         }
+        Matrix out = zeros(cols, other.cols);
+        Dgemm.multiply(true, cols, other.cols, rows, data, other.data, out.data);
         return out;
     }
 
