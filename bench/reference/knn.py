@@ -5,8 +5,8 @@ import time
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 
-for n in (2000, 10000):
-    d, k = 784, 15
+for n, d in [(n, d) for n in (2000, 10000) for d in (784, 4704)]:
+    k = 15
     points = np.random.default_rng(1).random((n, d), dtype=np.float32)
     times = []
     for run in range(4):

@@ -18,10 +18,24 @@ final class Householder {
     }
 
     /**
+     * LAPACK's {@code safmin = dlamch('S') / dlamch('E')} = 2^-969, about 2e-292: the smallest
+     * |beta| for which {@code 1 / (alpha - beta)} stays finite with room to spare. Its
+     * reciprocal 2^969 bounds |beta| from above so that {@code alpha - beta} cannot overflow.
+     */
+    private static final double SAFE_MIN = Double.MIN_NORMAL / (Math.ulp(1.0) / 2);
+    private static final double SAFE_MAX = 1 / SAFE_MIN;
+
+    /**
      * Builds the reflector that maps {@code x = (alpha, x_1, ..., x_{n-1})} to
      * {@code (beta, 0, ..., 0)}. The vector is read at {@code x[offset + i * stride]}.
      * On return {@code x[offset]} holds beta and the other entries hold {@code v_1 .. v_{n-1}}
      * ({@code v_0 = 1} is implied).
+     *
+     * <p>Valid over the whole double range, subnormal tails and entries near
+     * {@link Double#MAX_VALUE} included: as in {@code dlarfg}, when |beta| falls below
+     * {@link #SAFE_MIN} x is scaled up by exact powers of two until it does not, and (beyond
+     * {@code dlarfg}) scaled down once when |beta| exceeds {@link #SAFE_MAX}. tau and v do not
+     * depend on the scale of x, so only beta is scaled back.
      *
      * @return tau, zero when x is already a multiple of e_1 (then H = I)
      */
@@ -29,28 +43,56 @@ final class Householder {
         if (length <= 1) {
             return 0;
         }
-        double alpha = x[offset];
         double tailNorm = norm(x, offset + stride, length - 1, stride);
         if (tailNorm == 0) {
             return 0;
         }
-        // beta takes the sign opposite to alpha so that alpha - beta never cancels.
-        double beta = -Math.copySign(Math.hypot(alpha, tailNorm), alpha);
+        double beta = beta(x[offset], tailNorm);
+        boolean scaledDown = !(Math.abs(beta) <= SAFE_MAX);
+        if (scaledDown) {
+            scale(x, offset, length, stride, SAFE_MIN);
+            beta = beta(x, offset, length, stride);
+        }
+        // A non-zero tail has |beta| >= 2^-1074, so at most two steps of 2^969 bring it up.
+        int scaledUp = 0;
+        while (Math.abs(beta) < SAFE_MIN) {
+            scale(x, offset, length, stride, SAFE_MAX);
+            scaledUp++;
+            beta = beta(x, offset, length, stride);
+        }
+        double alpha = x[offset];
         double tau = (beta - alpha) / beta;
         double scale = 1 / (alpha - beta);
         for (int i = 1; i < length; i++) {
             x[offset + i * stride] *= scale;
         }
-        x[offset] = beta;
+        for (int i = 0; i < scaledUp; i++) {
+            beta *= SAFE_MIN;
+        }
+        x[offset] = scaledDown ? beta * SAFE_MAX : beta;
         return tau;
+    }
+
+    /** -sign(alpha) ||x||: the sign opposite to alpha, so that alpha - beta never cancels. */
+    private static double beta(double alpha, double tailNorm) {
+        return -Math.copySign(Math.hypot(alpha, tailNorm), alpha);
+    }
+
+    private static double beta(double[] x, int offset, int length, int stride) {
+        return beta(x[offset], norm(x, offset + stride, length - 1, stride));
+    }
+
+    private static void scale(double[] x, int offset, int length, int stride, double factor) {
+        for (int i = 0; i < length; i++) {
+            x[offset + i * stride] *= factor;
+        }
     }
 
     /**
      * As {@link #generate}, except that a tail whose norm is at most {@code negligible} is set
      * to zero and no reflection is made (tau = 0). Decompositions pass a bound far below
-     * eps ||A||, so the change stays inside their backward error, and it keeps
-     * {@code 1 / (alpha - beta)} and products with it inside the double range when the
-     * remaining column has decayed towards underflow.
+     * eps ||A||, so the change stays inside their backward error, and a column that has
+     * decayed to rounding noise is not rotated by a reflector built from that noise.
      */
     static double generateUnlessNegligible(double[] x, int offset, int length, int stride,
             double negligible) {
