@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The k nearest neighbours of each of {@code rows} points: for row i, neighbours
  * {@code neighbour(i, 0..k-1)} nearest first (equal distances in increasing index order) and
- * their Euclidean distances. Stored as two flat row-major arrays of {@code rows * k} entries.
+ * their distances under the search's {@link Metric}. Stored as two flat row-major arrays of {@code rows * k} entries.
  */
 public final class KnnGraph {
 
@@ -36,7 +36,7 @@ public final class KnnGraph {
         return indices[position(i, j)];
     }
 
-    /** Euclidean distance from point {@code i} to its {@code j}-th nearest neighbour. */
+    /** Distance (under the search's metric) from point {@code i} to its {@code j}-th nearest neighbour. */
     public double distance(int i, int j) {
         return distances[position(i, j)];
     }

@@ -6,8 +6,8 @@ import org.netcompare.engine.parallel.Parallelism;
 import org.netcompare.engine.tensor.Tensor;
 
 /**
- * Exact k-nearest-neighbour search under the Euclidean distance, the neighbourhood graphs that
- * nearest-neighbour topology (METHODS.md section 4) compares.
+ * Exact k-nearest-neighbour search under the Euclidean or the cosine distance ({@link Metric}),
+ * the neighbourhood graphs that nearest-neighbour topology (METHODS.md section 4) compares.
  *
  * <p>"Nearest" is defined by the float64 squared distance {@code sum_c (x_c - y_c)^2} of the
  * float32 points, with equal distances broken by lower index; the result equals exhaustive search
@@ -28,32 +28,61 @@ import org.netcompare.engine.tensor.Tensor;
  * else can be among the k nearest, hence the result is exact, not approximate. Points whose
  * float32 separation is lost to cancellation simply all become candidates.</li>
  * </ol>
- * Tiles run in parallel ({@link Parallelism}), sized so that all the search allocates stays
+ * The cosine distance {@code 1 - cos(x, y)} is half the squared Euclidean distance of the rows
+ * normalised to unit length, so it is searched as above on those rows, normalised in float64
+ * before the screening copy is made: "nearest" is then the float64 value
+ * {@code |x/|x| - y/|y||^2 / 2} (within a few float64 units of round-off, times d, of
+ * {@code 1 - x.y / (|x| |y|)}), the bound and the argument hold unchanged for those rows, and the
+ * result is again exact. Rows that are positive multiples of each other normalise alike (exactly
+ * so for power-of-two factors) and are at distance 0; a zero row is refused.
+ *
+ * <p>Tiles run in parallel ({@link Parallelism}), sized so that all the search allocates stays
  * within the memory budget; the budget is checked before allocating.
  */
 public final class KnnSearch {
 
+    private final Metric metric;
     private final long memoryBudget;
 
-    private KnnSearch(long memoryBudget) {
+    private KnnSearch(Metric metric, long memoryBudget) {
+        this.metric = metric;
         this.memoryBudget = memoryBudget;
+    }
+
+    /** Search under {@code metric} allowed half of the JVM's maximum heap. */
+    public static KnnSearch of(Metric metric) {
+        if (metric == null) {
+            throw new IllegalArgumentException("metric must not be null");
+        }
+        return new KnnSearch(metric, Runtime.getRuntime().maxMemory() / 2);
     }
 
     /** Euclidean search allowed half of the JVM's maximum heap. */
     public static KnnSearch euclidean() {
-        return new KnnSearch(Runtime.getRuntime().maxMemory() / 2);
+        return of(Metric.EUCLIDEAN);
+    }
+
+    /** Cosine-distance search allowed half of the JVM's maximum heap; zero rows are refused. */
+    public static KnnSearch cosine() {
+        return of(Metric.COSINE);
     }
 
     /**
      * The same search allowed at most {@code bytes} of working memory: the screening copies of
-     * the points, the result, and the tiles of screening values (the callers' tensors are not
-     * counted). A smaller budget means smaller tiles, never a different result.
+     * the points (and, for the cosine distance, their float64 unit rows), the result, and the
+     * tiles of screening values (the callers' tensors are not counted). A smaller budget means
+     * smaller tiles, never a different result.
      */
     public KnnSearch withMemoryBudget(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("memory budget must be positive, got " + bytes);
         }
-        return new KnnSearch(bytes);
+        return new KnnSearch(metric, bytes);
+    }
+
+    /** The distance neighbours are ranked by. */
+    public Metric metric() {
+        return metric;
     }
 
     /** Working memory the search may allocate, in bytes. */
@@ -66,7 +95,8 @@ public final class KnnSearch {
      *
      * @param points {@code [n, d]}, finite
      * @param k      neighbours per point, {@code 0 <= k < n}
-     * @return a graph of n rows; a point is never its own neighbour, though a duplicate of it is
+     * @return a graph of n rows with distances under {@link #metric()}; a point is never its own
+     *         neighbour, though a duplicate of it is
      */
     public KnnGraph selfGraph(Tensor points, int k) {
         PointSet set = PointSet.of(points, "points");
@@ -84,7 +114,8 @@ public final class KnnSearch {
      * @param queries {@code [n, d]}, finite
      * @param base    {@code [m, d]}, finite
      * @param k       neighbours per query, {@code 0 <= k <= m}
-     * @return a graph of n rows whose neighbour indices are rows of {@code base}
+     * @return a graph of n rows whose neighbour indices are rows of {@code base}, with
+     *         distances under {@link #metric()}
      */
     public KnnGraph search(Tensor queries, Tensor base, int k) {
         PointSet q = PointSet.of(queries, "queries");
@@ -107,10 +138,10 @@ public final class KnnSearch {
         }
     }
 
-    private KnnGraph run(PointSet queries, PointSet base, int k, boolean self) {
-        int n = queries.rows();
-        int m = base.rows();
-        int d = base.cols();
+    private KnnGraph run(PointSet given, PointSet givenBase, int k, boolean self) {
+        int n = given.rows();
+        int m = givenBase.rows();
+        int d = givenBase.cols();
         long entries = (long) n * k;
         if (entries > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(n + " points x k = " + k
@@ -120,9 +151,15 @@ public final class KnnSearch {
             return new KnnGraph(n, k, new int[0], new double[0]);
         }
         long copies = ScreeningCopy.bytes(m, d) + (self ? 0 : ScreeningCopy.bytes(n, d));
+        if (metric == Metric.COSINE) {
+            copies += PointSet.normalisedBytes(m, d) + (self ? 0 : PointSet.normalisedBytes(n, d));
+        }
         long fixed = copies + entries * (Integer.BYTES + Double.BYTES);
         TilePlan plan = TilePlan.fit(memoryBudget, fixed, n, m, d, k, self,
                 Parallelism.threads());
+        // The rows whose float64 Euclidean order is searched (see the class comment for cosine).
+        PointSet base = metric == Metric.COSINE ? givenBase.normalised() : givenBase;
+        PointSet queries = self ? base : metric == Metric.COSINE ? given.normalised() : given;
 
         double[] centre = base.columnMeans();
         double largest = base.largestNormAround(centre);
@@ -140,7 +177,8 @@ public final class KnnSearch {
         AtomicInteger nextTile = new AtomicInteger();
         Parallelism.forEach(plan.workers, worker -> {
             float[] dots = gram != null ? gram : new float[plan.rowsPerTile * m];
-            RowRanker ranker = new RowRanker(queries, base, queryCopy, baseCopy, bound, self, k);
+            RowRanker ranker = new RowRanker(queries, base, queryCopy, baseCopy, bound, metric, self,
+                    k);
             // Workers take tiles as they free up, so a worker slowed down does not hold back the rest.
             for (int tile = nextTile.getAndIncrement(); tile < plan.tiles;
                     tile = nextTile.getAndIncrement()) {

@@ -15,6 +15,7 @@ final class RowRanker {
     private final ScreeningCopy queryCopy;
     private final ScreeningCopy baseCopy;
     private final ScreeningBound bound;
+    private final Metric metric;
     private final boolean excludeSelf;
     private final int k;
     private final NeighbourHeap screened;
@@ -23,12 +24,13 @@ final class RowRanker {
     private int candidates;
 
     RowRanker(PointSet queries, PointSet base, ScreeningCopy queryCopy, ScreeningCopy baseCopy,
-            ScreeningBound bound, boolean excludeSelf, int k) {
+            ScreeningBound bound, Metric metric, boolean excludeSelf, int k) {
         this.queries = queries;
         this.base = base;
         this.queryCopy = queryCopy;
         this.baseCopy = baseCopy;
         this.bound = bound;
+        this.metric = metric;
         this.excludeSelf = excludeSelf;
         this.k = k;
         this.screened = new NeighbourHeap(k);
@@ -39,7 +41,7 @@ final class RowRanker {
     /**
      * Ranks query {@code q} from its dot products with every base point,
      * {@code dots[at + b] = fl32(c_q . c_b)}, and writes its k neighbours (nearest first) and
-     * Euclidean distances into row q of {@code outIndices} / {@code outDistances}.
+     * distances under the metric into row q of {@code outIndices} / {@code outDistances}.
      *
      * <p>With E the largest error bound of the row (its query against the longest base row) and
      * t the k-th smallest screening value, k points have exact distance at most t + E, so every
@@ -80,7 +82,7 @@ final class RowRanker {
         int from = q * k;
         exact.drainAscending(outIndices, outDistances, from);
         for (int j = from; j < from + k; j++) {
-            outDistances[j] = Math.sqrt(outDistances[j]);
+            outDistances[j] = metric.fromSquared(outDistances[j]);
         }
     }
 
