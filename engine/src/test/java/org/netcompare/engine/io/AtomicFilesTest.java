@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +21,7 @@ class AtomicFilesTest {
     Path dir;
 
     private List<Path> listing() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.toList();
-        }
+        return TestFiles.listing(dir);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,7 @@ class Cifar10Test {
     }
 
     private Path file(String name, byte[] bytes) throws IOException {
-        Path path = dir.resolve(name);
-        Files.write(path, bytes);
-        return path;
+        return TestFiles.write(dir, name, bytes);
     }
 
     @Test

@@ -2,14 +2,10 @@ package org.netcompare.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
@@ -23,9 +19,7 @@ class IdxTest {
     Path dir;
 
     private Path file(String name, byte[] bytes) throws IOException {
-        Path path = dir.resolve(name);
-        Files.write(path, bytes);
-        return path;
+        return TestFiles.write(dir, name, bytes);
     }
 
     /** Magic 00 00 type rank, the dimensions big-endian, then {@code data} as given. */
@@ -92,10 +86,7 @@ class IdxTest {
     }
 
     private void assertRejected(Path path, String problem) {
-        FileFormatException e = assertThrows(FileFormatException.class, () -> Idx.read(path));
-        assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
-        assertTrue(e.getMessage().contains(problem), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        TestFiles.assertRejected(path, problem, Idx::read);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.netcompare.engine.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,9 +23,7 @@ class NpyTest {
     Path dir;
 
     private Path file(String name, byte[] bytes) throws IOException {
-        Path path = dir.resolve(name);
-        Files.write(path, bytes);
-        return path;
+        return TestFiles.write(dir, name, bytes);
     }
 
     private Path file(String name, String base64) throws IOException {
@@ -189,10 +186,7 @@ class NpyTest {
     }
 
     private void assertRejected(Path path, String problem) {
-        FileFormatException e = assertThrows(FileFormatException.class, () -> Npy.read(path));
-        assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
-        assertTrue(e.getMessage().contains(problem), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        TestFiles.assertRejected(path, problem, Npy::read);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +18,7 @@ class NpyWriterTest {
     Path dir;
 
     private List<Path> listing() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.toList();
-        }
+        return TestFiles.listing(dir);
     }
 
     @Test

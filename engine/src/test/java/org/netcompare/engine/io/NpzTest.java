@@ -2,14 +2,10 @@ package org.netcompare.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,9 +22,7 @@ class NpzTest {
     Path dir;
 
     private Path file(String name, byte[] bytes) throws IOException {
-        Path path = dir.resolve(name);
-        Files.write(path, bytes);
-        return path;
+        return TestFiles.write(dir, name, bytes);
     }
 
     /** A deflated zip archive with the given entries, as savez_compressed would lay it out. */
@@ -75,10 +69,7 @@ class NpzTest {
     }
 
     private void assertRejected(Path path, String problem) {
-        FileFormatException e = assertThrows(FileFormatException.class, () -> Npz.read(path));
-        assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
-        assertTrue(e.getMessage().contains(problem), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        TestFiles.assertRejected(path, problem, Npz::read);
     }
 
     @Test

@@ -48,15 +48,7 @@ class KernelContractTest {
             s[r] = Math.sin(angle);
         }
         double[] start = random(rows * cols, random);
-        double[] expected = start.clone();
-        for (int r = 0; r < count; r++) {
-            for (int j = 0; j < cols; j++) {
-                double x = expected[upper[r] * cols + j];
-                double y = expected[lower[r] * cols + j];
-                expected[upper[r] * cols + j] = c[r] * x + s[r] * y;
-                expected[lower[r] * cols + j] = c[r] * y - s[r] * x;
-            }
-        }
+        double[] expected = rotated(start, cols, upper, lower, c, s, count);
         for (RotationKernel kernel : new RotationKernel[] {new ScalarRotationKernel(),
                 new VectorRotationKernel()}) {
             double[] a = start.clone();
@@ -64,6 +56,21 @@ class KernelContractTest {
             kernel.apply(a, cols, 17, cols, upper, lower, c, s, count);
             assertClose(expected, a, kernel.getClass().getSimpleName());
         }
+    }
+
+    /** The rotations applied one at a time, entry by entry, to a copy of {@code start}. */
+    private static double[] rotated(double[] start, int cols, int[] upper, int[] lower,
+            double[] c, double[] s, int count) {
+        double[] a = start.clone();
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < cols; j++) {
+                double x = a[upper[r] * cols + j];
+                double y = a[lower[r] * cols + j];
+                a[upper[r] * cols + j] = c[r] * x + s[r] * y;
+                a[lower[r] * cols + j] = c[r] * y - s[r] * x;
+            }
+        }
+        return a;
     }
 
     @Test
@@ -98,15 +105,7 @@ class KernelContractTest {
             s[r] = Math.sin(angle);
         }
         double[] start = random(rows * cols, random);
-        double[] expected = start.clone();
-        for (int r = 0; r < count; r++) {
-            for (int j = 0; j < cols; j++) {
-                double x = expected[upper[r] * cols + j];
-                double y = expected[lower[r] * cols + j];
-                expected[upper[r] * cols + j] = c[r] * x + s[r] * y;
-                expected[lower[r] * cols + j] = c[r] * y - s[r] * x;
-            }
-        }
+        double[] expected = rotated(start, cols, upper, lower, c, s, count);
         for (RotationKernel kernel : new RotationKernel[] {new ScalarRotationKernel(),
                 new VectorRotationKernel()}) {
             double[] a = start.clone();
