@@ -1,11 +1,8 @@
 package org.netcompare.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.netcompare.engine.compute.Backend;
 import org.netcompare.engine.compute.CpuBackend;
-import org.netcompare.engine.compute.Reduction;
-import org.netcompare.engine.compute.UnaryOp;
 import org.netcompare.engine.tensor.Tensor;
 import org.netcompare.kernels.opencl.OpenClBackend;
 import org.netcompare.kernels.opencl.OpenClContext;
@@ -52,22 +49,11 @@ public class OpenClOpsBenchmark {
 
     private Backend implementation;
     private OpenClContext context;
-    private Tensor x;
-    private Tensor full;
-    private Tensor perRow;
-    private Tensor perColumn;
+    private OpsWorkload workload;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Random random = new Random(0);
-        float[] values = new float[n * cols];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 8 * random.nextFloat() - 4;
-        }
-        x = Tensor.wrap(values, n, cols);
-        full = Tensor.zeros(n, cols);
-        perRow = Tensor.zeros(n);
-        perColumn = Tensor.zeros(cols);
+        workload = new OpsWorkload(n, cols);
         if (backend.equals("cpu")) {
             implementation = new CpuBackend();
             return;
@@ -86,24 +72,6 @@ public class OpenClOpsBenchmark {
 
     @Benchmark
     public Tensor run() {
-        switch (op) {
-            case "relu" -> {
-                implementation.unary(UnaryOp.RELU, x, full);
-                return full;
-            }
-            case "softmax" -> {
-                implementation.softmax(x, 1, full);
-                return full;
-            }
-            case "logsumexp" -> {
-                implementation.reduce(Reduction.LOG_SUM_EXP, x, 1, perRow);
-                return perRow;
-            }
-            case "sum0" -> {
-                implementation.reduce(Reduction.SUM, x, 0, perColumn);
-                return perColumn;
-            }
-            default -> throw new IllegalArgumentException("unknown op " + op);
-        }
+        return workload.run(implementation, op);
     }
 }

@@ -1,10 +1,7 @@
 package org.netcompare.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.netcompare.engine.compute.CpuBackend;
-import org.netcompare.engine.compute.Reduction;
-import org.netcompare.engine.compute.UnaryOp;
 import org.netcompare.engine.parallel.Parallelism;
 import org.netcompare.engine.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,23 +46,12 @@ public class OpsBenchmark {
     public int threads;
 
     private final CpuBackend backend = new CpuBackend();
-    private Tensor x;
-    private Tensor full;
-    private Tensor perRow;
-    private Tensor perColumn;
+    private OpsWorkload workload;
     private int savedThreads;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Random random = new Random(0);
-        float[] values = new float[n * cols];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 8 * random.nextFloat() - 4;
-        }
-        x = Tensor.wrap(values, n, cols);
-        full = Tensor.zeros(n, cols);
-        perRow = Tensor.zeros(n);
-        perColumn = Tensor.zeros(cols);
+        workload = new OpsWorkload(n, cols);
         savedThreads = Parallelism.threads();
         Parallelism.setThreads(threads);
         System.out.println("CpuBackend loops: " + backend.implementation());
@@ -78,24 +64,6 @@ public class OpsBenchmark {
 
     @Benchmark
     public Tensor run() {
-        switch (op) {
-            case "relu" -> {
-                backend.unary(UnaryOp.RELU, x, full);
-                return full;
-            }
-            case "softmax" -> {
-                backend.softmax(x, 1, full);
-                return full;
-            }
-            case "logsumexp" -> {
-                backend.reduce(Reduction.LOG_SUM_EXP, x, 1, perRow);
-                return perRow;
-            }
-            case "sum0" -> {
-                backend.reduce(Reduction.SUM, x, 0, perColumn);
-                return perColumn;
-            }
-            default -> throw new IllegalArgumentException("unknown op " + op);
-        }
+        return workload.run(backend, op);
     }
 }

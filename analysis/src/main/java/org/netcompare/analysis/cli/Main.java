@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
         description = "Compare what neural networks learn.",
         subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class,
                 SimilarityCommand.class, MatchCommand.class, TrainCommand.class,
-                ActivationsCommand.class, GradientsCommand.class})
+                ActivationsCommand.class, GradientsCommand.class, CurvaturePatchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
