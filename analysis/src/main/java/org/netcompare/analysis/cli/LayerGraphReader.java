@@ -28,7 +28,8 @@ final class LayerGraphReader {
 
     /**
      * @param maxK the largest k any result needs; every layer must hold more samples than that
-     * @throws InvalidInputException when layers disagree on the sample count or k is too large
+     * @throws InvalidInputException when layers disagree on the sample count, k is too large, or
+     *         the search's metric refuses a sample (an all-zero one under cosine)
      */
     LayerGraphs read(LayerInputs layers, int maxK) throws IOException {
         List<KnnGraph> graphs = new ArrayList<>(layers.size());
@@ -47,7 +48,13 @@ final class LayerGraphReader {
                         + rows + " samples; k must be below the number of samples");
             }
             samples = rows;
-            graphs.add(search.selfGraph(points, maxK));
+            try {
+                graphs.add(search.selfGraph(points, maxK));
+            } catch (IllegalArgumentException refused) {
+                // What the metric cannot measure, such as an all-zero sample under cosine.
+                throw new InvalidInputException(layers.file(layer) + ": " + refused.getMessage(),
+                        refused);
+            }
             progress.accept(String.format("%s: %d x %d, %d nearest neighbours in %.1f s (%d/%d)",
                     layers.name(layer), rows, points.dim(1), maxK,
                     (System.nanoTime() - start) / 1e9, layer + 1, layers.size()));

@@ -6,7 +6,6 @@ import java.util.List;
 import org.netcompare.analysis.topology.LayerGraphs;
 import org.netcompare.analysis.topology.Nntp;
 import org.netcompare.analysis.topology.PersistenceTable;
-import org.netcompare.engine.knn.KnnSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code netcompare nntp}: the nearest-neighbour topological persistence table (METHODS.md
  * section 4): how many undirected kNN edges start at each layer and last appear at each later
- * one, tolerating gaps of up to alpha layers.
+ * one, tolerating gaps of up to alpha layers. Neighbours are Euclidean or, with
+ * {@code --metric cosine}, by cosine distance.
  */
 @Command(name = "nntp", mixinStandardHelpOptions = true,
         description = "Nearest-neighbour topological persistence across the layers of a network.")
@@ -32,6 +32,9 @@ final class NntpCommand extends BaseCommand {
     int alpha;
 
     @Mixin
+    MetricOption metric;
+
+    @Mixin
     OutputOption out;
 
     @Override
@@ -40,12 +43,13 @@ final class NntpCommand extends BaseCommand {
         if (alpha < 0) {
             throw new InvalidInputException("--alpha must not be negative, got " + alpha);
         }
-        LayerGraphReader reader = new LayerGraphReader(KnnSearch.euclidean(), this::progress);
+        LayerGraphReader reader = new LayerGraphReader(metric.search(), this::progress);
         LayerGraphs graphs = reader.read(layers.resolve(), k);
         PersistenceTable table = Nntp.table(graphs, graphs.names(), k, alpha);
 
         ObjectNode result = JsonOutput.object();
         JsonOutput.putStrings(result.putArray("names"), table.names());
+        result.put("metric", metric.metric.label());
         result.put("samples", graphs.samples());
         result.put("k", k);
         result.put("alpha", alpha);

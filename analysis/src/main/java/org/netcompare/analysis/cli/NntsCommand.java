@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import org.netcompare.analysis.data.LayerInputs;
 import org.netcompare.analysis.topology.LayerGraphs;
 import org.netcompare.analysis.topology.Nnts;
-import org.netcompare.engine.knn.KnnSearch;
 import org.netcompare.engine.linalg.Matrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Option;
  * {@code netcompare nnts}: nearest-neighbour topological similarity (METHODS.md section 4) of
  * every pair of layers of one network, or of every layer of network A with every layer of
  * network B ({@code --acts-b}). Each layer's graph is searched once at the largest k; the
- * smaller k read its prefix.
+ * smaller k read its prefix. Neighbours are Euclidean or, with {@code --metric cosine}, by
+ * cosine distance.
  */
 @Command(name = "nnts", mixinStandardHelpOptions = true,
         description = "Nearest-neighbour topological similarity between layers.")
@@ -36,6 +36,9 @@ final class NntsCommand extends BaseCommand {
     List<Integer> ks;
 
     @Mixin
+    MetricOption metric;
+
+    @Mixin
     OutputOption out;
 
     @Override
@@ -45,7 +48,7 @@ final class NntsCommand extends BaseCommand {
         if (directoryB != null && layers.directory == null) {
             throw new InvalidInputException("--acts-b needs --acts for network A");
         }
-        LayerGraphReader reader = new LayerGraphReader(KnnSearch.euclidean(), this::progress);
+        LayerGraphReader reader = new LayerGraphReader(metric.search(), this::progress);
         LayerGraphs graphsA = reader.read(inputsA, kValues.last());
         LayerGraphs graphsB = null;
         if (directoryB != null) {
@@ -62,6 +65,7 @@ final class NntsCommand extends BaseCommand {
         if (graphsB != null) {
             JsonOutput.putStrings(result.putArray("names_b"), graphsB.names());
         }
+        result.put("metric", metric.metric.label());
         result.put("samples", graphsA.samples());
         ArrayNode kList = result.putArray("k");
         kValues.forEach(kList::add);

@@ -85,6 +85,52 @@ class TopologyCommandsTest {
         }
     }
 
+    /**
+     * Scaling each sample by its own positive factor keeps every direction, hence every cosine
+     * neighbour, but moves Euclidean neighbours: cosine NNTS is 1, Euclidean below 1.
+     */
+    @Test
+    void cosineMetricIgnoresPerSampleScaling() throws IOException {
+        int n = 40;
+        int d = 6;
+        Random random = new Random(11);
+        float[] points = new float[n * d];
+        float[] scaled = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            double factor = 0.2 + 5 * random.nextDouble();
+            for (int j = 0; j < d; j++) {
+                points[i * d + j] = (float) random.nextGaussian();
+                scaled[i * d + j] = (float) (factor * points[i * d + j]);
+            }
+        }
+        Path original = layer("original", d, points);
+        Path copy = layer("scaled", d, scaled);
+        CommandRunner cosine = CommandRunner.run("nnts", original.toString(), copy.toString(),
+                "--k", "3", "--metric", "cosine");
+        assertEquals(0, cosine.status(), cosine.err());
+        JsonNode result = JSON.readTree(cosine.out());
+        assertEquals("cosine", result.get("metric").asText());
+        assertEquals("[[1.0,1.0],[1.0,1.0]]", result.get("matrices").get("3").toString());
+
+        CommandRunner euclidean = CommandRunner.run("nnts", original.toString(), copy.toString(),
+                "--k", "3");
+        assertEquals(0, euclidean.status(), euclidean.err());
+        JsonNode plain = JSON.readTree(euclidean.out());
+        assertEquals("euclidean", plain.get("metric").asText());
+        assertTrue(plain.get("matrices").get("3").get(0).get(1).asDouble() < 0.9,
+                plain.toString());
+
+        // Both layers have the same cosine graph, so every edge runs from the first to the last.
+        CommandRunner persistence = CommandRunner.run("nntp", original.toString(),
+                copy.toString(), "--k", "3", "--metric", "cosine");
+        assertEquals(0, persistence.status(), persistence.err());
+        JsonNode table = JSON.readTree(persistence.out());
+        assertEquals("cosine", table.get("metric").asText());
+        assertEquals(0, table.get("table").get(0).get(0).asLong());
+        assertTrue(table.get("table").get(0).get(1).asLong() >= n * 3 / 2, table.toString());
+        assertEquals(0, table.get("table").get(1).get(1).asLong());
+    }
+
     @Test
     void nntsAcrossTwoCaptureDirectoriesIsRectangular() throws IOException {
         Path netA = Files.createDirectory(dir.resolve("netA"));
@@ -158,6 +204,11 @@ class TopologyCommandsTest {
             {"no layers", "nnts"},
             {"--acts-b needs --acts", "nnts", four.toString(), "--acts-b", dir.toString()},
             {"no such file", "nnts", dir.resolve("missing.npy").toString()},
+            {"zero.npy: points row 2 is zero: the cosine distance is undefined", "nntp",
+                layer("zero", 2, 1, 2, 3, 4, 0, 0, 5, 6).toString(), "--k", "1", "--metric",
+                "cosine"},
+            {"'manhattan' is not a metric; expected euclidean or cosine", "nnts",
+                four.toString(), "--metric", "manhattan"},
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);

@@ -121,18 +121,17 @@ class DgemmTest {
         double[] b = random(random, k * n);
         int before = Parallelism.threads();
         try {
-            double[] reference = null;
+            double[][] reference = new double[2][];
             for (int threads : new int[] {1, 2, 3, 5}) {
                 Parallelism.setThreads(threads);
-                for (boolean transA : new boolean[] {false, true}) {
+                for (int transposed = 0; transposed < 2; transposed++) {
                     double[] c = new double[m * n];
-                    Dgemm.multiply(transA, m, n, k, a, b, c);
-                    if (!transA) {
-                        if (reference == null) {
-                            reference = c;
-                        }
-                        assertArrayEquals(reference, c, threads + " threads");
+                    Dgemm.multiply(transposed == 1, m, n, k, a, b, c);
+                    if (reference[transposed] == null) {
+                        reference[transposed] = c;
                     }
+                    assertArrayEquals(reference[transposed], c,
+                            threads + " threads, transA " + (transposed == 1));
                 }
             }
         } finally {
