@@ -73,7 +73,7 @@ public class LeNetTrainBenchmark {
     public double step() {
         double value = loss.forward(model.forward(images, true), labels);
         model.zeroGrad();
-        model.backward(loss.backward());
+        model.backwardParameters(loss.backward());
         optimizer.step(model.parameters());
         return value;
     }

@@ -117,6 +117,17 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOutput) {
+        return backward(gradOutput, true);
+    }
+
+    /** Skips W^T dy and col2im, half the backward work. */
+    @Override
+    public void backwardParameters(Tensor gradOutput) {
+        backward(gradOutput, false);
+    }
+
+    /** The input gradient when {@code inputGradient}, else null (parameter gradients only). */
+    private Tensor backward(Tensor gradOutput, boolean inputGradient) {
         ConvGeometry g = geometry;
         int n = input == null ? 0 : input.dim(0);
         Tensor dyTensor = Inputs.checkedGradient(this, input != null, gradOutput,
@@ -133,7 +144,7 @@ public final class Conv2d implements Layer {
         // One weight-gradient term per block, added in block order below, so the result does
         // not depend on how many blocks ran at once.
         float[] terms = new float[blocks * outChannels * patch];
-        float[] dx = new float[n * g.imageSize()];
+        float[] dx = inputGradient ? new float[n * g.imageSize()] : null;
         forEachBlock(n, block, slots, (first, count, slot) -> {
             int width = count * positions;
             int colsOff = slot * patch * block * positions;
@@ -148,6 +159,9 @@ public final class Conv2d implements Layer {
             }
             Sgemm.gemm(false, true, outChannels, patch, width, 1f, gathered, gatheredOff, width,
                     cols, colsOff, width, 0f, terms, first / block * outChannels * patch, patch);
+            if (!inputGradient) {
+                return;
+            }
             // cols now receives W^T dy, the gradient of the unrolled inputs.
             Sgemm.gemm(true, false, patch, width, outChannels, 1f, weight.value().data(), 0,
                     patch, gathered, gatheredOff, width, 0f, cols, colsOff, width);
@@ -163,7 +177,7 @@ public final class Conv2d implements Layer {
         if (bias != null) {
             addBiasGradient(dy, dyOffset, n, positions, bias.grad().data());
         }
-        return Tensor.wrap(dx, input.shape());
+        return inputGradient ? Tensor.wrap(dx, input.shape()) : null;
     }
 
     /** What one block of samples does: samples [first, first + count) in scratch slot slot. */

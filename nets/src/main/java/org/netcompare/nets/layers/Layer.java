@@ -39,6 +39,15 @@ public interface Layer {
      */
     Tensor backward(Tensor gradOutput);
 
+    /**
+     * {@link #backward} for a layer whose input gradient nobody reads (the first layer of a
+     * network in training): adds to the parameter gradients only. Layers for which the input
+     * gradient is a large share of the backward pass (convolutions) skip computing it.
+     */
+    default void backwardParameters(Tensor gradOutput) {
+        backward(gradOutput);
+    }
+
     /** Trainable tensors in state_dict order, named without the layer prefix. */
     default List<Parameter> parameters() {
         return List.of();

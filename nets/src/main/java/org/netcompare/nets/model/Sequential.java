@@ -128,6 +128,18 @@ public final class Sequential {
         return g;
     }
 
+    /**
+     * {@link #backward} without the gradient with respect to the input, which training does
+     * not read: the first layer only adds to its parameter gradients.
+     */
+    public void backwardParameters(Tensor gradOutput) {
+        Tensor g = gradOutput;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        layers.get(0).backwardParameters(g);
+    }
+
     /** Every parameter as {@code "<layer>.<name>"}, in state_dict order. */
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();

@@ -78,7 +78,7 @@ public final class Trainer {
             correct += correctCount(logits, batch.labels());
             seen += batch.size();
             model.zeroGrad();
-            model.backward(loss.backward());
+            model.backwardParameters(loss.backward());
             optimizer.step(model.parameters());
             done++;
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -116,6 +116,7 @@ class Conv2dTest {
         float[] y = conv.forward(Tensor.wrap(x, 3, 1, 74, 74), true).toArray();
         float[] dx = conv.backward(Tensor.wrap(dy, 3, 2, 74, 74)).toArray();
         float[] dw = conv.weight().grad().toArray();
+        float[] db = conv.bias().grad().toArray();
         conv.weight().zeroGrad();
         for (int s = 0; s < 3; s++) {
             Tensor one = Tensor.wrap(Arrays.copyOfRange(x, s * image, (s + 1) * image),
@@ -129,6 +130,14 @@ class Conv2dTest {
                     "input gradient of sample " + s);
         }
         float[] dwSum = conv.weight().grad().toArray();
+        conv.weight().zeroGrad();
+        conv.bias().zeroGrad();
+        conv.forward(Tensor.wrap(x, 3, 1, 74, 74), true);
+        conv.backwardParameters(Tensor.wrap(dy, 3, 2, 74, 74));
+        assertArrayEquals(dw, conv.weight().grad().toArray(),
+                "parameters-only backward, weight gradient");
+        assertArrayEquals(db, conv.bias().grad().toArray(),
+                "parameters-only backward, bias gradient");
         for (int i = 0; i < dw.length; i++) {
             // Sums of 16,428 products of order 1 in float32, in two different groupings.
             assertEquals(dwSum[i], dw[i], 1e-3 * (1 + Math.abs(dwSum[i])), "weight gradient " + i);
