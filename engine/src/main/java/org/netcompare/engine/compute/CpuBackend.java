@@ -75,7 +75,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, Tensor in, Tensor out) {
-        String name = Shapes.label(op);
+        elementwise(Shapes.label(op), in, out,
+                (x, xi, y, yi, n) -> loops.unary(op, x, xi, y, yi, n));
+    }
+
+    @Override
+    public void affine(Tensor in, float scale, float shift, Tensor out) {
+        elementwise("affine", in, out,
+                (x, xi, y, yi, n) -> loops.affine(x, xi, scale, shift, y, yi, n));
+    }
+
+    /** {@code out = kernel(in)} elementwise, over any strides ({@link #staged}). */
+    private static void elementwise(String name, Tensor in, Tensor out, Run kernel) {
         Shapes.requireSame(name, in, out);
         requireWritable(name, out);
         StridedLoop loop = new StridedLoop(out.shape(), in, out);
@@ -83,25 +94,7 @@ public final class CpuBackend implements Backend {
         int os = loop.innerStride(1);
         float[] x = in.data();
         float[] y = out.data();
-        loop.forEach(() -> staged(is, os,
-                (xi, yi, n) -> loops.unary(op, x, xi, y, yi, n),
-                (buffer, n) -> loops.unary(op, buffer, 0, buffer, 0, n),
-                x, y));
-    }
-
-    @Override
-    public void affine(Tensor in, float scale, float shift, Tensor out) {
-        Shapes.requireSame("affine", in, out);
-        requireWritable("affine", out);
-        StridedLoop loop = new StridedLoop(out.shape(), in, out);
-        int is = loop.innerStride(0);
-        int os = loop.innerStride(1);
-        float[] x = in.data();
-        float[] y = out.data();
-        loop.forEach(() -> staged(is, os,
-                (xi, yi, n) -> loops.affine(x, xi, scale, shift, y, yi, n),
-                (buffer, n) -> loops.affine(buffer, 0, scale, shift, buffer, 0, n),
-                x, y));
+        loop.forEach(() -> staged(is, os, kernel, x, y));
     }
 
     @Override
@@ -219,32 +212,30 @@ public final class CpuBackend implements Backend {
         });
     }
 
-    /** A dense run kernel: n elements from x[xi] to y[yi]. */
+    /**
+     * A dense run kernel: n elements from {@code x[xi]} to {@code y[yi]}; y may be x at the
+     * same index.
+     */
     private interface Run {
-        void run(int xi, int yi, int n);
-    }
-
-    /** The same kernel applied in place to the first n elements of a staging buffer. */
-    private interface InPlace {
-        void run(float[] buffer, int n);
+        void run(float[] x, int xi, float[] y, int yi, int n);
     }
 
     /**
-     * A one-input segment: dense runs go straight to {@code dense}; strided ones are gathered
-     * into a buffer, transformed there, and scattered.
+     * A one-input segment: dense runs go straight to {@code kernel}; strided ones are gathered
+     * into a buffer, transformed there in place, and scattered.
      */
-    private static StridedLoop.Segment staged(int is, int os, Run dense, InPlace buffered,
-            float[] x, float[] y) {
+    private static StridedLoop.Segment staged(int is, int os, Run kernel, float[] x,
+            float[] y) {
         float[] buffer = new float[BLOCK];
         return (starts, length) -> {
             if (is == 1 && os == 1) {
-                dense.run(starts[0], starts[1], length);
+                kernel.run(x, starts[0], y, starts[1], length);
                 return;
             }
             for (int done = 0; done < length; done += BLOCK) {
                 int n = Math.min(BLOCK, length - done);
                 gather(x, starts[0] + done * is, is, buffer, n);
-                buffered.run(buffer, n);
+                kernel.run(buffer, 0, buffer, 0, n);
                 scatter(buffer, n, y, starts[1] + done * os, os);
             }
         };
