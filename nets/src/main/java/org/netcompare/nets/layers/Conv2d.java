@@ -84,29 +84,32 @@ public final class Conv2d implements Layer {
         int patch = g.patchSize();
         int positions = g.positions();
         int block = samplesPerBlock(g, n);
-        float[] cols = scratchColumns(patch * block * positions);
-        float[] product = scratchStaging(outChannels * block * positions);
+        int slots = slots(n, block);
+        float[] cols = scratchColumns(slots * patch * block * positions);
+        float[] product = scratchStaging(slots * outChannels * block * positions);
         float[] y = new float[n * outChannels * positions];
         float[] b = bias == null ? new float[outChannels] : bias.value().data();
-        for (int start = 0; start < n; start += block) {
-            int first = start;
-            int count = Math.min(block, n - start);
+        forEachBlock(n, block, slots, (first, count, slot) -> {
             int width = count * positions;
-            Parallelism.forEach(count, i -> g.im2col(x.data(),
-                    x.offset() + (first + i) * g.imageSize(), cols, width, i * positions));
+            int colsOff = slot * patch * block * positions;
+            int productOff = slot * outChannels * block * positions;
+            for (int i = 0; i < count; i++) {
+                g.im2col(x.data(), x.offset() + (first + i) * g.imageSize(), cols, width,
+                        colsOff + i * positions);
+            }
             Sgemm.gemm(false, false, outChannels, width, patch, 1f, weight.value().data(), 0,
-                    patch, cols, 0, width, 0f, product, 0, width);
+                    patch, cols, colsOff, width, 0f, product, productOff, width);
             // product is [out, count HoWo]; the output wants [count, out, HoWo].
-            Parallelism.forEach(count, i -> {
+            for (int i = 0; i < count; i++) {
                 for (int o = 0; o < outChannels; o++) {
-                    int src = o * width + i * positions;
+                    int src = productOff + o * width + i * positions;
                     int dst = ((first + i) * outChannels + o) * positions;
                     for (int p = 0; p < positions; p++) {
                         y[dst + p] = product[src + p] + b[o];
                     }
                 }
-            });
-        }
+            }
+        });
         input = x;
         geometry = g;
         return Tensor.wrap(y, n, outChannels, g.outHeight, g.outWidth);
@@ -123,33 +126,70 @@ public final class Conv2d implements Layer {
         int patch = g.patchSize();
         int positions = g.positions();
         int block = samplesPerBlock(g, n);
-        float[] cols = scratchColumns(patch * block * positions);
-        float[] gathered = scratchStaging(outChannels * block * positions);
+        int slots = slots(n, block);
+        float[] cols = scratchColumns(slots * patch * block * positions);
+        float[] gathered = scratchStaging(slots * outChannels * block * positions);
+        int blocks = (n + block - 1) / block;
+        // One weight-gradient term per block, added in block order below, so the result does
+        // not depend on how many blocks ran at once.
+        float[] terms = new float[blocks * outChannels * patch];
         float[] dx = new float[n * g.imageSize()];
-        for (int start = 0; start < n; start += block) {
-            int first = start;
-            int count = Math.min(block, n - start);
+        forEachBlock(n, block, slots, (first, count, slot) -> {
             int width = count * positions;
-            Parallelism.forEach(count, i -> {
+            int colsOff = slot * patch * block * positions;
+            int gatheredOff = slot * outChannels * block * positions;
+            for (int i = 0; i < count; i++) {
                 g.im2col(input.data(), input.offset() + (first + i) * g.imageSize(), cols, width,
-                        i * positions);
+                        colsOff + i * positions);
                 for (int o = 0; o < outChannels; o++) {
                     System.arraycopy(dy, dyOffset + ((first + i) * outChannels + o) * positions,
-                            gathered, o * width + i * positions, positions);
+                            gathered, gatheredOff + o * width + i * positions, positions);
                 }
-            });
-            Sgemm.gemm(false, true, outChannels, patch, width, 1f, gathered, 0, width, cols, 0,
-                    width, 1f, weight.grad().data(), 0, patch);
-            if (bias != null) {
-                addRowSums(gathered, width, bias.grad().data());
             }
+            Sgemm.gemm(false, true, outChannels, patch, width, 1f, gathered, gatheredOff, width,
+                    cols, colsOff, width, 0f, terms, first / block * outChannels * patch, patch);
             // cols now receives W^T dy, the gradient of the unrolled inputs.
             Sgemm.gemm(true, false, patch, width, outChannels, 1f, weight.value().data(), 0,
-                    patch, gathered, 0, width, 0f, cols, 0, width);
-            Parallelism.forEach(count, i -> g.col2imAdd(cols, width, i * positions, dx,
-                    (first + i) * g.imageSize()));
+                    patch, gathered, gatheredOff, width, 0f, cols, colsOff, width);
+            for (int i = 0; i < count; i++) {
+                g.col2imAdd(cols, width, colsOff + i * positions, dx,
+                        (first + i) * g.imageSize());
+            }
+        });
+        float[] dw = weight.grad().data();
+        for (int t = 0; t < terms.length; t++) {
+            dw[t % dw.length] += terms[t];
+        }
+        if (bias != null) {
+            addBiasGradient(dy, dyOffset, n, positions, bias.grad().data());
         }
         return Tensor.wrap(dx, input.shape());
+    }
+
+    /** What one block of samples does: samples [first, first + count) in scratch slot slot. */
+    private interface BlockTask {
+        void run(int first, int count, int slot);
+    }
+
+    /**
+     * Runs the blocks of samples, up to {@code slots} at once in parallel (the conv GEMMs are too
+     * thin for {@link Sgemm} to split), each in its own slot of the scratch arrays.
+     */
+    private static void forEachBlock(int n, int block, int slots, BlockTask task) {
+        int blocks = (n + block - 1) / block;
+        for (int wave = 0; wave < blocks; wave += slots) {
+            int firstBlock = wave;
+            int inWave = Math.min(slots, blocks - wave);
+            Parallelism.forEach(inWave, slot -> {
+                int first = (firstBlock + slot) * block;
+                task.run(first, Math.min(block, n - first), slot);
+            });
+        }
+    }
+
+    /** Blocks in flight at once: one per worker thread, at most one per block. */
+    private static int slots(int n, int block) {
+        return Math.max(1, Math.min(Parallelism.threads(), (n + block - 1) / block));
     }
 
     private float[] scratchColumns(int size) {
@@ -171,13 +211,17 @@ public final class Conv2d implements Layer {
         return (int) Math.max(1, Math.min(n, BLOCK_FLOATS / perSample));
     }
 
-    private void addRowSums(float[] matrix, int width, float[] sums) {
+    /** db[o] += sum over samples and positions of dy[n, o, position]. */
+    private void addBiasGradient(float[] dy, int offset, int n, int positions, float[] db) {
         for (int o = 0; o < outChannels; o++) {
             double sum = 0;
-            for (int p = o * width; p < (o + 1) * width; p++) {
-                sum += matrix[p];
+            for (int i = 0; i < n; i++) {
+                int from = offset + (i * outChannels + o) * positions;
+                for (int p = from; p < from + positions; p++) {
+                    sum += dy[p];
+                }
             }
-            sums[o] += (float) sum;
+            db[o] += (float) sum;
         }
     }
 
