@@ -101,6 +101,37 @@ class EuclideanComparisonTest {
         assertFalse(cmp.meanSameImageDistance().isPresent());
     }
 
+    /**
+     * Smooth deterministic patches (30 x 8 and 30 x 5) against NumPy: norms, distance matrices
+     * from broadcasting, {@code lstsq} on [X, 1], PCA from {@code eigh(cov)}
+     * (/usr/bin/python3, numpy). Tolerance 1e-9: sums of a few hundred O(1) terms and
+     * well-separated eigenvalues.
+     */
+    @Test
+    void matchesNumPyOnSmoothPatches() {
+        int n = 30;
+        Matrix a = Matrix.zeros(n, 8);
+        Matrix b = Matrix.zeros(n, 5);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 8; j++) {
+                a.set(i, j, Math.sin(1 + 0.7 * i + 1.3 * j + 0.1 * i * j));
+            }
+            for (int j = 0; j < 5; j++) {
+                b.set(i, j, Math.cos(0.5 + 0.3 * i * i / n + 0.9 * j) + 0.2 * a.get(i, j)
+                        * a.get(i, j));
+            }
+        }
+        EuclideanComparison cmp = EuclideanComparison.of(a, b, 3);
+        assertEquals(1.9786810296161967, cmp.meanNormA(), 1e-9);
+        assertEquals(1.5265800332593373, cmp.meanNormB(), 1e-9);
+        assertEquals(1.974964803015233, cmp.meanNormalisedNormA(), 1e-9);
+        assertEquals(1.182818576136566, cmp.meanDistanceDifference(), 1e-9);
+        assertEquals(1.3630370189076042, cmp.fullFit().rmse(), 1e-9);
+        assertEquals(1.463741598742364, cmp.reducedFit().rmse(), 1e-9);
+        assertEquals(8, cmp.rankA());
+        assertEquals(5, cmp.rankB());
+    }
+
     @Test
     void mismatchedRowCountsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
