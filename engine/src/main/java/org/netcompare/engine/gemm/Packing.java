@@ -21,27 +21,7 @@ final class Packing {
      */
     static void packA(boolean transA, float[] a, int offset, int lda, int i0, int mc, int p0,
             int kc, int mr, float[] dst) {
-        for (int s = 0; s * mr < mc; s++) {
-            int rows = Math.min(mr, mc - s * mr);
-            int base = s * mr * kc;
-            int firstRow = i0 + s * mr;
-            if (rows < mr) {
-                Arrays.fill(dst, base, base + mr * kc, 0f);
-            }
-            if (transA) {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, offset + (p0 + p) * lda + firstRow, dst, base + p * mr,
-                            rows);
-                }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    int src = offset + (firstRow + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * mr + r] = a[src + p];
-                    }
-                }
-            }
-        }
+        packSlivers(transA, a, offset, lda, i0, mc, p0, kc, mr, 0, (mc + mr - 1) / mr, dst);
     }
 
     /**
@@ -52,24 +32,38 @@ final class Packing {
      */
     static void packB(boolean transB, float[] b, int offset, int ldb, int p0, int kc, int j0,
             int nc, int nr, int firstSliver, int endSliver, float[] dst) {
+        packSlivers(!transB, b, offset, ldb, j0, nc, p0, kc, nr, firstSliver, endSliver, dst);
+    }
+
+    /**
+     * Both packings at once: slivers {@code [firstSliver, endSliver)} of {@code width} lines
+     * each, out of lines {@code [first, first + size)} of depth {@code [p0, p0 + kc)}, where
+     * entry (line t, depth p) is stored at {@code x[offset + p * ld + t]} when
+     * {@code linesContiguous} (rows of A^T, rows of B) and at {@code x[offset + t * ld + p]}
+     * otherwise. Sliver s holds {@code dst[s * width * kc + p * width + line]}, short edge
+     * slivers padded with zeros.
+     */
+    private static void packSlivers(boolean linesContiguous, float[] x, int offset, int ld,
+            int first, int size, int p0, int kc, int width, int firstSliver, int endSliver,
+            float[] dst) {
         for (int s = firstSliver; s < endSliver; s++) {
-            int cols = Math.min(nr, nc - s * nr);
-            int base = s * nr * kc;
-            int firstCol = j0 + s * nr;
-            if (cols < nr) {
-                Arrays.fill(dst, base, base + nr * kc, 0f);
+            int lines = Math.min(width, size - s * width);
+            int base = s * width * kc;
+            int firstLine = first + s * width;
+            if (lines < width) {
+                Arrays.fill(dst, base, base + width * kc, 0f);
             }
-            if (transB) {
-                for (int j = 0; j < cols; j++) {
-                    int src = offset + (firstCol + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * nr + j] = b[src + p];
-                    }
+            if (linesContiguous) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(x, offset + (p0 + p) * ld + firstLine, dst, base + p * width,
+                            lines);
                 }
             } else {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, offset + (p0 + p) * ldb + firstCol, dst, base + p * nr,
-                            cols);
+                for (int t = 0; t < lines; t++) {
+                    int src = offset + (firstLine + t) * ld + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * width + t] = x[src + p];
+                    }
                 }
             }
         }
