@@ -20,7 +20,8 @@ import picocli.CommandLine.ParseResult;
         description = "Compare what neural networks learn.",
         subcommands = {DimensionCommand.class, NntsCommand.class, NntpCommand.class,
                 SimilarityCommand.class, MatchCommand.class, TrainCommand.class,
-                ActivationsCommand.class, GradientsCommand.class, CurvaturePatchCommand.class})
+                ActivationsCommand.class, GradientsCommand.class, CurvaturePatchCommand.class,
+                CurvatureCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
