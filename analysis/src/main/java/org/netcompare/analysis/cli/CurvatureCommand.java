@@ -14,10 +14,10 @@ import org.netcompare.analysis.curvature.Curvature;
 import org.netcompare.analysis.curvature.DimensionTable;
 import org.netcompare.analysis.curvature.EuclideanComparison;
 import org.netcompare.analysis.curvature.HessianFit;
-import org.netcompare.analysis.curvature.PatchDimension;
 import org.netcompare.analysis.curvature.SimilarRatio;
 import org.netcompare.analysis.curvature.SimilarRatioTable;
 import org.netcompare.engine.linalg.Matrix;
+import org.netcompare.engine.linalg.Pca;
 import org.netcompare.engine.tensor.Tensor;
 import org.netcompare.nets.data.Dataset;
 import org.netcompare.nets.data.DatasetSplit;
@@ -137,9 +137,15 @@ final class CurvatureCommand extends BaseCommand {
             for (String layer : layers) {
                 Matrix pa = patchesA.get(layer).points();
                 Matrix pb = patchesB.get(layer).points();
-                int da = dimensions.addPatch("a", layer, pa, variance);
-                int db = dimensions.addPatch("b", layer, pb, variance);
-                addEuclid(euclid.get(layer), EuclideanComparison.of(pa, pb));
+                // One PCA per patch serves Table I and the reduced fit of Table II.
+                Pca pcaA = EuclideanComparison.principalComponents(pa);
+                Pca pcaB = EuclideanComparison.principalComponents(pb);
+                int da = pcaA.dimensionForVariance(variance);
+                int db = pcaB.dimensionForVariance(variance);
+                dimensions.add("a", layer, da);
+                dimensions.add("b", layer, db);
+                addEuclid(euclid.get(layer), EuclideanComparison.of(pa, pb, pcaA, pcaB,
+                        Math.max(Math.max(da, db), 1)));
                 compareCurvature(ratios, warnings, "image " + index + " " + layer, pa, pb,
                         Math.min(da, db));
             }

@@ -63,8 +63,8 @@ public final class EuclideanComparison {
      */
     public static EuclideanComparison of(Matrix a, Matrix b) {
         requireCorresponding(a, b);
-        Pca pcaA = fitted(a);
-        Pca pcaB = fitted(b);
+        Pca pcaA = principalComponents(a);
+        Pca pcaB = principalComponents(b);
         int d = Math.max(pcaA.dimensionForVariance(PatchDimension.DEFAULT_VARIANCE_FRACTION),
                 pcaB.dimensionForVariance(PatchDimension.DEFAULT_VARIANCE_FRACTION));
         return new EuclideanComparison(a, b, centred(a), centred(b), pcaA, pcaB, Math.max(d, 1));
@@ -79,12 +79,24 @@ public final class EuclideanComparison {
      *                                  is not finite
      */
     public static EuclideanComparison of(Matrix a, Matrix b, int reducedDimension) {
+        return of(a, b, principalComponents(a), principalComponents(b), reducedDimension);
+    }
+
+    /**
+     * As {@link #of(Matrix, Matrix, int)}, with the patches' PCAs already fitted, so a caller
+     * that also needs their dimensions decomposes each patch once.
+     *
+     * @param pcaA {@link #principalComponents} of a
+     * @param pcaB {@link #principalComponents} of b
+     */
+    public static EuclideanComparison of(Matrix a, Matrix b, Pca pcaA, Pca pcaB,
+            int reducedDimension) {
         requireCorresponding(a, b);
         if (reducedDimension < 1) {
             throw new IllegalArgumentException("reduced dimension must be at least 1, got "
                     + reducedDimension);
         }
-        return new EuclideanComparison(a, b, centred(a), centred(b), fitted(a), fitted(b),
+        return new EuclideanComparison(a, b, centred(a), centred(b), pcaA, pcaB,
                 reducedDimension);
     }
 
@@ -156,7 +168,8 @@ public final class EuclideanComparison {
         }
     }
 
-    private static Pca fitted(Matrix patch) {
+    /** The PCA this comparison needs of a patch: fitted, with its components. */
+    public static Pca principalComponents(Matrix patch) {
         Pca pca = new Pca(Pca.Route.AUTOMATIC, true);
         pca.fit(patch);
         return pca;
